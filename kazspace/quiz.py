@@ -1,0 +1,126 @@
+"""Self-check quizzes that work on the static page, without a kernel (jupyterquiz, JavaScript only).
+
+Every question is generated from the dataset: the right answer comes from a row, the wrong ones (distractors)
+from other rows of the same table. Nothing is random: the same data give the same quiz, in the same order.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Iterable
+
+from . import checking, data
+
+
+def _choice_question(question: str, correct, distractors: Iterable, feedback_right: str,
+                     feedback_wrong: str, n: int = 4) -> dict:
+    """A multiple-choice question; answers sorted so that the right one is not always first."""
+    wrong = [d for d in dict.fromkeys(distractors) if d != correct][: n - 1]
+    options = sorted([correct, *wrong], key=lambda v: (str(type(v)), v))
+    return {
+        "question": question,
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": str(option), "correct": option == correct,
+             "feedback": feedback_right if option == correct else feedback_wrong}
+            for option in options
+        ],
+    }
+
+
+def _nearest(value: int, candidates: Iterable[int]) -> list[int]:
+    """Other values ordered by distance from ``value`` (then by value): close, plausible distractors."""
+    return sorted((c for c in set(candidates) if c != value), key=lambda c: (abs(c - value), c))
+
+
+def satellite_year_questions(n: int = 3) -> list[dict]:
+    """“In which year did <satellite> launch?” for satellites with different launch years."""
+    sats = data.satellites().drop_duplicates("launch_year")
+    questions = []
+    for row in sats.head(n).itertuples():
+        year = int(row.launch_year)
+        questions.append(_choice_question(
+            f"In which year did {row.name} launch?", year,
+            _nearest(year, data.satellites()["launch_year"].astype(int)) + _nearest(year, range(year - 3, year + 4)),
+            f"Right: {row.name} went up on {row.launch_utc:%d %B %Y} (UTC).",
+            "Not that year: look at the satellites table."))
+    return questions
+
+
+def flight_questions() -> list[dict]:
+    """“Which spacecraft carried <cosmonaut> into space in <year>?” for every flight."""
+    flights = data.flights()
+    crafts = sorted(set(flights["launch_spacecraft"]) | set(flights["landing_spacecraft"]))
+    questions = []
+    for row in flights.itertuples():
+        label = checking.flight_label(row.flight_id)
+        name, year = label.rsplit(" (", 1)
+        distractors = [row.landing_spacecraft] + [c for c in crafts if c != row.launch_spacecraft]
+        questions.append(_choice_question(
+            f"Which spacecraft carried {name} into space in {year.rstrip(')')}?", row.launch_spacecraft,
+            distractors, f"Right: {row.launch_spacecraft}, launched from Baikonur.",
+            "Not that one: check the launch_spacecraft column (the landing craft can differ)."))
+    return questions
+
+
+def event_year_questions(categories: Iterable[str] = ("baikonur", "world"), n: int = 3) -> list[dict]:
+    """“In which year: <event>?” for evenly spread events of some categories."""
+    events = checking.order_events(categories, n=n)
+    every_year = data.events()["date_start"].dt.year.astype(int)
+    questions = []
+    for row in events.itertuples():
+        year = row.date_start.year
+        questions.append(_choice_question(
+            f"In which year: {row.title_en}?", year, _nearest(year, every_year),
+            f"Right: {row.date_start:%d %B %Y}.", "Not that year: find the event in the timeline."))
+    return questions
+
+
+def geostationary_question() -> dict:
+    """How many satellites in the table are geostationary (numeric)."""
+    count = len(checking.geostationary())
+    return {
+        "question": "How many of Kazakhstan's satellites in the table are in geostationary orbit (GEO)?",
+        "type": "numeric", "precision": 0,
+        "answers": [
+            {"type": "value", "value": count, "correct": True, "feedback": "Right: the KazSat communications satellites."},
+            {"type": "default", "feedback": "Count the rows whose orbit is GEO."},
+        ],
+    }
+
+
+def baikonur_quiz() -> list[dict]:
+    return event_year_questions()
+
+
+def cosmonauts_quiz() -> list[dict]:
+    return flight_questions()[:3]
+
+
+def programme_quiz() -> list[dict]:
+    return satellite_year_questions() + [geostationary_question()]
+
+
+def data_skills_quiz() -> list[dict]:
+    """What a pandas expression returns, checked against the data."""
+    launches = data.launches()
+    sites = launches["site"].value_counts()
+    top = sites.index[0]
+    return [
+        _choice_question("Which site has the most rows in the launches table (all years)?", top,
+                         list(sites.index[1:4]), f"Right: {top}, with {int(sites.iloc[0]):,} launches.",
+                         "Not that one: try launches['site'].value_counts()."),
+        geostationary_question(),
+    ]
+
+
+def show(questions: list[dict], key: str = "quiz") -> None:
+    """Display a quiz. The container id is derived from ``key``, so the saved page is the same on every build."""
+    from jupyterquiz import display_quiz
+
+    state = random.getstate()
+    random.seed(key)
+    try:
+        display_quiz(questions, shuffle_answers=False, preserve_responses=False)
+    finally:
+        random.setstate(state)
