@@ -13,11 +13,23 @@ import re
 
 import pandas as pd
 
+from .plots import OKABE_ITO, PALETTE, SITE_COLOURS, new_axes
+
 #: GCAT lists Cape Canaveral Space Force Station and NASA's Kennedy Space Center separately. They sit side by side on
 #: the same cape, so the lessons compare them with other sites as one "Cape Canaveral".
 SITE_GROUPS = {"Canaveral": "Cape Canaveral", "Kennedy": "Cape Canaveral"}
 #: The label for every launch outside the sites being compared.
 REST = "Rest of the world"
+#: The label for all launches together in tables and charts.
+WORLD = "World"
+
+
+def launch_times_utc(frame: pd.DataFrame) -> pd.Series:
+    """Each launch's moment in UTC, from ``launch_date`` and ``launch_time`` (NaT where GCAT gives no time)."""
+    times = frame["launch_time"].astype("string")
+    times = times.where(times.str.len() != 5, times + ":00")  # HH:MM -> HH:MM:00
+    text = frame["launch_date"].dt.strftime("%Y-%m-%d") + " " + times
+    return pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S").dt.tz_localize("UTC")
 
 
 def count_launches(frame: pd.DataFrame) -> int:
@@ -153,3 +165,27 @@ def peak_year(counts: pd.Series) -> tuple[int, int]:
     """The year with most launches in a per-year series, and that number (the earliest year if tied)."""
     year = int(counts.idxmax())
     return year, int(counts.loc[year])
+
+
+def plot_yearly(table: pd.DataFrame, ylabel: str, title: str | None = None, marks: dict[int, str] | None = None):
+    """A line chart of a per-year table (index = year, one line per column), returned as a matplotlib Figure.
+
+    Sites keep their colours from ``kazspace.plots.SITE_COLOURS`` and "World" is black; other columns take the
+    palette in order. ``marks`` draws a dashed vertical line with a label at each given year.
+    """
+    figure, axes = new_axes(width=9, height=4.2, title=title)
+    spare = iter(c for c in PALETTE if c not in SITE_COLOURS.values() and c != OKABE_ITO["black"])
+    for column in table.columns:
+        colour = OKABE_ITO["black"] if column == WORLD else SITE_COLOURS.get(column) or next(spare)
+        axes.plot(table.index, table[column], label=column, color=colour, linewidth=2 if column != WORLD else 1.5)
+    for year, label in (marks or {}).items():
+        axes.axvline(year, color="#777777", linestyle="--", linewidth=1)
+        axes.annotate(label, (year, 1), xycoords=("data", "axes fraction"), xytext=(4, -4),
+                      textcoords="offset points", va="top", fontsize=9, color="#444444")
+    axes.set_xlabel("Year")
+    axes.set_ylabel(ylabel)
+    axes.set_xlim(table.index.min(), table.index.max())
+    axes.set_ylim(bottom=0)
+    if len(table.columns) > 1:
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 0.92))
+    return figure

@@ -66,12 +66,15 @@ def period_end(start: pd.Timestamp, precision: str) -> pd.Timestamp:
 def timeline_figure(events_frame: pd.DataFrame, title: str | None = None):
     """A matplotlib Figure with one labelled row per event (columns date, precision, category, title_en, date_start).
 
-    Rows follow date order, earliest at the top. Colours follow CATEGORY_COLOURS; the legend lists the categories
+    Rows follow date order, earliest at the top; an event known only to the month or year is placed at the middle of
+    that period (so "Mar 2026" comes after "3 Mar 2026"), where its marker is drawn. Colours follow CATEGORY_COLOURS; the legend lists the categories
     present and explains the dot and the bar.
     """
     if len(events_frame) == 0:
         raise ValueError("no events to draw")
-    frame = events_frame.sort_values("date_start", kind="stable").reset_index(drop=True)
+    middles = [s + (period_end(s, p) - s) / 2 for s, p in zip(events_frame["date_start"],
+                                                               events_frame["precision"].astype(str))]
+    frame = events_frame.assign(_middle=middles).sort_values("_middle", kind="stable").reset_index(drop=True)
     count = len(frame)
     figure, axes = new_axes(width=10, height=1.2 + 0.52 * count, title=title)
     first = frame["date_start"].min()

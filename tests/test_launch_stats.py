@@ -132,3 +132,33 @@ def test_period_summary(small):
 
 def test_peak_year_takes_the_earliest_of_a_tie():
     assert ls.peak_year(pd.Series([3, 5, 5, 1], index=[2000, 2001, 2002, 2003])) == (2001, 5)
+
+
+def test_launch_times_utc_combines_date_and_time():
+    frame = log([("A", "1957-10-04", "X", "R", "success"), ("B", "1961-04-12", "X", "R", "success"),
+                 ("C", "1962-01-01", "X", "R", "success")])
+    frame["launch_time"] = pd.array(["19:28:34", "06:07", None], dtype="string")
+    times = ls.launch_times_utc(frame)
+    assert times[0] == pd.Timestamp("1957-10-04 19:28:34", tz="UTC")
+    assert times[1] == pd.Timestamp("1961-04-12 06:07:00", tz="UTC")
+    assert pd.isna(times[2])
+    # the same moment is already the next day five hours east of Greenwich
+    assert times[0].tz_convert("Etc/GMT-5").day == 5
+
+
+def test_plot_yearly_draws_one_line_per_column_in_site_colours(small):
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from kazspace.plots import SITE_COLOURS
+
+    table = ls.per_year_by_site(small, ["Baikonur"], 1960, 1971, rest=None)
+    table[ls.WORLD] = ls.launches_per_year(small, 1960, 1971)
+    figure = ls.plot_yearly(table, "Launches", title="Test", marks={1965: "a mark"})
+    axes = figure.axes[0]
+    lines = {line.get_label(): line for line in axes.get_lines() if not line.get_label().startswith("_")}
+    assert set(lines) == {"Baikonur", ls.WORLD}
+    assert matplotlib.colors.to_hex(lines["Baikonur"].get_color()) == SITE_COLOURS["Baikonur"].lower()
+    assert list(lines[ls.WORLD].get_ydata()) == table[ls.WORLD].tolist()
+    assert any(text.get_text() == "a mark" for text in axes.texts)
+    plt.close(figure)

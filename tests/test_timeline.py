@@ -92,6 +92,13 @@ def test_first_event_is_drawn_at_the_top(sample):
     assert heights["12 Feb 1955"] > heights["1969"] > heights["9 Jan 2004"]
 
 
+def test_a_month_event_is_placed_at_the_middle_of_its_month():
+    frame = events([("2026-03", "month", "baikonur", "Cargo launch"), ("2026-03-03", "day", "baikonur", "Repaired"),
+                    ("2026-03-25", "day", "baikonur", "Late in March")])
+    labels = [label.split(": ")[1] for label in _labels(timeline_figure(frame))]
+    assert labels == ["Repaired", "Cargo launch", "Late in March"]
+
+
 def test_late_labels_sit_left_of_their_marker(sample):
     axes = timeline_figure(sample).axes[0]
     alignment = {t.get_text().split(":")[0]: t.get_horizontalalignment() for t in axes.texts}
