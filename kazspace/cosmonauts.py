@@ -35,6 +35,12 @@ def format_hours(value: pd.Timedelta) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
+def long_date(value) -> str:
+    """A date as written in the prose: '2 October 1991'."""
+    value = pd.Timestamp(value)
+    return f"{value.day} {value:%B %Y}"
+
+
 def format_utc(value: pd.Timestamp) -> str:
     """A UTC instant as '2015-09-12 00:51:00 UTC'."""
     return pd.Timestamp(value).tz_convert("UTC").strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -175,9 +181,9 @@ def comparison_figure(summary: pd.DataFrame, ages: pd.DataFrame):
     """
     from .plots import new_axes
 
-    figure, first = new_axes(width=11, height=4)
+    figure, first = new_axes(width=12, height=4)
     first.remove()
-    axes = figure.subplots(1, 3)
+    axes = figure.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1, 1.8]})
     colours = [COLOURS.get(p, "#999999") for p in summary["person_id"]]
     surnames = [name.split()[-1] for name in summary["name"]]
 
@@ -200,5 +206,26 @@ def comparison_figure(summary: pd.DataFrame, ages: pd.DataFrame):
                                     for a, lo, hi in zip(ages["age"], ages["age_min"], ages["age_max"])])
     axes[2].set_title("Age at each launch", loc="left")
     axes[2].set_ylabel("age in completed years")
-    axes[2].tick_params(axis="x", labelsize=9)
+    for ax in axes:
+        ax.tick_params(axis="x", labelsize=9)
     return figure
+
+
+def disagreement_table(ids, disagreements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Rows of the disagreements table, in the order given, as a reader sees them (source ids kept)."""
+    table = data.disagreements() if disagreements is None else disagreements
+    chosen = table.set_index("disagreement_id").loc[list(ids)].reset_index()
+    return pd.DataFrame({
+        "Topic": chosen["topic"],
+        "One account (sources)": chosen["claim_a"] + " (" + chosen["sources_a"].str.replace(";", ", ") + ")",
+        "Another account (sources)": chosen["claim_b"] + " (" + chosen["sources_b"].str.replace(";", ", ") + ")",
+        "What this book teaches": chosen["taught"],
+    })
+
+
+def quote_table(ids, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes in the order given: words, language and sources."""
+    table = data.quotes() if quotes is None else quotes
+    chosen = table.set_index("quote_id").loc[list(ids)].reset_index()
+    return pd.DataFrame({"Words": chosen["text"], "Language": chosen["language"],
+                         "Sources": chosen["source_ids"].str.replace(";", ", ")})

@@ -152,3 +152,25 @@ def shadow_figure(altitude_km: float = 2000):
     axes.set_ylabel("km from Earth's centre")
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
     return figure
+
+
+def minutes_figure(low_km: float, high_km: float, claims: dict[str, float] | None = None,
+                   start_km: float = 200, stop_km: float = 800):
+    """Period, day and night per orbit (minutes) against altitude, with a shaded altitude band and optional
+    horizontal lines for quoted values ({label: minutes})."""
+    from .plots import OKABE_ITO, new_axes
+
+    figure, axes = new_axes(width=8, height=4.5)
+    h = np.linspace(start_km, stop_km, 301)
+    axes.axvspan(low_km, high_km, color="#DDDDDD", label=f"ISS altitude range ({low_km:.0f}–{high_km:.0f} km)")
+    axes.plot(h, orbital_period(h) / 60, color=OKABE_ITO["black"], lw=2, label="one orbit (period)")
+    axes.plot(h, day_minutes(h), color=OKABE_ITO["orange"], lw=2, label="day (in sunlight)")
+    axes.plot(h, night_minutes(h), color=OKABE_ITO["blue"], lw=2, label="night (in Earth's shadow)")
+    styles = iter([":", "-."])
+    for label, minutes in (claims or {}).items():
+        axes.axhline(minutes, color=OKABE_ITO["vermillion"], ls=next(styles, "--"), lw=1.5, label=label)
+    axes.set_xlabel("altitude above the equatorial radius (km)")
+    axes.set_ylabel("minutes")
+    axes.set_ylim(0, None)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
+    return figure

@@ -52,6 +52,11 @@ def test_format_duration_and_hours():
     assert cosmonauts.format_hours(pd.Timedelta(days=1, hours=6, minutes=8)) == "30 h 08 min"
 
 
+def test_long_date_has_no_leading_zero():
+    assert cosmonauts.long_date(pd.Timestamp("1991-10-02T05:59:38Z")) == "2 October 1991"
+    assert cosmonauts.long_date(date(2015, 9, 12)) == "12 September 2015"
+
+
 def test_age_with_day_precision_turns_on_the_birthday():
     assert cosmonauts.age_range("1960-05-20", "day", date(1990, 5, 19)) == (29, 29)
     assert cosmonauts.age_range("1960-05-20", "day", date(1990, 5, 20)) == (30, 30)
@@ -149,3 +154,16 @@ def test_comparison_figure_draws_the_numbers_it_is_given():
     assert labels[0] == "29" and labels[2] == "29–30"
     assert [t.get_text() for t in days_ax.get_xticklabels()] == ["Aa", "Bb"]
     plt.close(figure)
+
+
+def test_disagreement_and_quote_tables_keep_the_order_asked_for():
+    dis = pd.DataFrame({"disagreement_id": ["d1", "d2"], "topic": ["T1", "T2"], "claim_a": ["A1", "A2"],
+                        "sources_a": pd.array(["s1;s2", "s3"], dtype="string"), "claim_b": ["B1", "B2"],
+                        "sources_b": pd.array(["s4", "s5;s6"], dtype="string"), "taught": ["X1", "X2"]})
+    table = cosmonauts.disagreement_table(["d2", "d1"], dis)
+    assert list(table["Topic"]) == ["T2", "T1"]
+    assert table["Another account (sources)"].iloc[0] == "B2 (s5, s6)"
+    quotes = pd.DataFrame({"quote_id": ["q1", "q2"], "text": ["hello", "сәлем"], "language": ["en", "kk"],
+                           "source_ids": pd.array(["a;b", "c"], dtype="string")})
+    assert list(cosmonauts.quote_table(["q2"], quotes)["Words"]) == ["сәлем"]
+    assert cosmonauts.quote_table(["q1"], quotes)["Sources"].iloc[0] == "a, b"

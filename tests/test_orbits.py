@@ -103,3 +103,24 @@ def test_shadow_figure_night_arc_ends_at_the_shadow_edge():
     assert max(night.get_ydata()) == pytest.approx(orbits.R_EARTH / 1000)
     assert min(night.get_xdata()) > 0  # the night side faces away from the Sun
     plt.close(figure)
+
+
+def test_night_is_half_the_orbit_at_ground_level_and_has_a_minimum_higher_up():
+    assert orbits.night_minutes(0) == pytest.approx(orbits.orbital_period(0) / 120)
+    h = np.linspace(0, 20000, 2001)
+    n = orbits.night_minutes(h)
+    lowest = h[np.argmin(n)]
+    assert 0 < lowest < 20000                       # falls at first, then rises again
+    assert n.max() == pytest.approx(n[-1])          # far out, the night grows longer again
+
+
+def test_minutes_figure_draws_period_day_night_and_claims():
+    import matplotlib.pyplot as plt
+
+    figure = orbits.minutes_figure(396, 406, claims={"said: 45 min": 45})
+    lines = {line.get_label(): line for line in figure.axes[0].get_lines()}
+    period = lines["one orbit (period)"]
+    x, y = period.get_xdata(), period.get_ydata()
+    assert y == pytest.approx(orbits.orbital_period(x) / 60)
+    assert list(lines["said: 45 min"].get_ydata()) == [45, 45]
+    plt.close(figure)
