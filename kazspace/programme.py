@@ -321,6 +321,35 @@ def claim_pair(disagreement_id: str, disagreements: pd.DataFrame | None = None,
                         index=pd.Index(["A", "B"], name=str(row["topic"])))
 
 
+def claim_sources(disagreement_id: str, disagreements: pd.DataFrame | None = None,
+                  sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every source behind each side of one disagreement: title, publisher, date published and kind of source."""
+    rows = data.disagreements() if disagreements is None else disagreements
+    sources = data.sources() if sources is None else sources
+    match = rows[rows["disagreement_id"].astype(str) == disagreement_id]
+    if match.empty:
+        raise KeyError(f"no disagreement with id '{disagreement_id}'")
+    by_id = sources.set_index("source_id")
+    records = []
+    for side, column in (("A", "sources_a"), ("B", "sources_b")):
+        for source_id in split_ids(match.iloc[0][column]):
+            if source_id not in by_id.index:
+                raise KeyError(f"source id not in the sources table: {source_id}")
+            source = by_id.loc[source_id]
+            records.append({"Claim": side, "Source": str(source["title"]),
+                            "Publisher": "" if pd.isna(source.get("publisher", pd.NA)) else str(source["publisher"]),
+                            "Published": "" if pd.isna(source.get("published", pd.NA)) else str(source["published"]),
+                            "Kind of source": "" if pd.isna(source.get("kind", pd.NA)) else str(source["kind"])})
+    return pd.DataFrame(records)
+
+
+def first_date_in(text: str) -> str | None:
+    """The first date written like '24 March 2007' or 'September 11' in a piece of text, as written, or None."""
+    months = "|".join(_MONTHS)
+    match = re.search(rf"\b(\d{{1,2}} (?:{months}) \d{{4}}|(?:{months}) \d{{1,2}}(?:, \d{{4}})?)\b", str(text))
+    return match.group(1) if match else None
+
+
 def programme_history(events: pd.DataFrame | None = None, category: str = "programme") -> pd.DataFrame:
     """Events of one category (by default the agencies and laws of Kazakhstan's programme) as a dated table."""
     events = data.events() if events is None else events

@@ -219,3 +219,24 @@ def test_cooperation_table_has_one_row_per_satellite_in_launch_order():
     table = programme.cooperation_table(_satellites().assign(builder=["b1", "b2", "b3"]))
     assert list(table["Satellite"]) == ["Early", "Late", "Quiet"]
     assert list(table["Launched from"]) == ["B", "K", "W"]
+
+
+def test_claim_sources_lists_each_source_under_its_claim():
+    sources = _sources().assign(publisher=["P1", pd.NA, "P3"], published=["2012", "2018-05-23", pd.NA],
+                                kind=["news", "agency", "encyclopaedia"])
+    table = programme.claim_sources("d2", _disagreements(), sources)
+    assert list(table["Claim"]) == ["A", "A", "B"]
+    assert list(table["Source"]) == ["Beta news", "Gamma encyclopaedia", "Alpha report"]
+    assert table.loc[0, "Publisher"] == "" and table.loc[2, "Published"] == "2012"
+    with pytest.raises(KeyError):
+        programme.claim_sources("nope", _disagreements(), sources)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Formed 24 March 2007 (infobox)", "24 March 2007"),
+    ("return on Saturday, September 11", "September 11"),
+    ("Launched 29 June 2014 and again 1 July 2014", "29 June 2014"),
+    ("no date here, only 2014", None),
+])
+def test_first_date_in_finds_written_dates(text, expected):
+    assert programme.first_date_in(text) == expected
