@@ -29,7 +29,7 @@ WAITING = "Type your answer, then press Enter or click Check."
 
 
 class Exercise(widgets.VBox):
-    """A exercise box. ``inputs``, ``buttons`` and ``feedbacks`` map part names to widgets; ``check`` and
+    """An exercise box. ``inputs``, ``buttons`` and ``feedbacks`` map part names to widgets; ``check`` and
     ``feedback`` are the main button and feedback area; ``last`` is the latest Feedback."""
 
     def __init__(self, children, *, inputs: dict, buttons: dict, feedbacks: dict, css: str):
@@ -139,6 +139,12 @@ def launches_figure(site: str = "Baikonur", start: int = DEFAULT_YEARS[0], end: 
     axes.set_ylabel("Launches")
     axes.xaxis.get_major_locator().set_params(integer=True)
     return figure
+
+
+def show_launches_figure(site: str = "Baikonur", start: int = DEFAULT_YEARS[0], end: int = DEFAULT_YEARS[1]):
+    """Draw the chart for the starting range as the cell's one image (for the static page)."""
+    launches_figure(site, start, end)
+    plt.show()
 
 
 def launches_alt(site: str, start: int, end: int) -> str:
