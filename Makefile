@@ -12,7 +12,7 @@ PORT   ?= 8000
 # Any change here must reach the notebooks' outputs, but jupyter-cache only watches code cells.
 EXEC_INPUTS := $(sort $(wildcard data/*.csv data/datapackage.json kazspace/*.py))
 
-.PHONY: help book serve test test-unit test-notebooks test-build env bib lock launches clean
+.PHONY: help book serve test test-unit test-notebooks test-build test-browser browser-deps env bib lock launches clean
 .DEFAULT_GOAL := help
 
 help:
@@ -50,10 +50,10 @@ serve:
 	@test -f _build/html/index.html || { echo "Build first: make book"; exit 1; }
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-test: test-unit test-notebooks test-build
+test: test-unit test-notebooks test-build test-browser
 
 test-unit: env
-	$(PY) -m pytest tests -m "not build" -n 2
+	$(PY) -m pytest tests -m "not build and not browser" -n 2
 
 test-notebooks: env
 	$(PY) -m pytest --nbval-lax -n 2 --dist loadfile lessons book exercises
@@ -61,6 +61,16 @@ test-notebooks: env
 # A clean output folder means an empty cache: every notebook really executes.
 test-build: env bib
 	$(PY) -m pytest tests -m build
+
+# Browser tests drive Debian's chromium with Playwright (never `playwright install`: it downloads a browser).
+CHROMIUM ?= /usr/bin/chromium
+browser-deps:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core; \
+	  else echo "Chromium is missing. Install it with:  sudo apt-get install -y chromium fonts-dejavu-core"; exit 1; fi; }
+
+test-browser: env browser-deps
+	$(PY) -m pytest tests -m browser
 
 launches: env
 	$(PY) -m kazspace.gcat ../shared/data/launches/launchlog.tsv ../shared/data/launches/gcat_sites.tsv data/launches.csv

@@ -24,9 +24,12 @@ def bibtex(frame) -> str:
             if len(row.published) >= 7:
                 fields["month"] = str(int(row.published[5:7]))
             fields["date"] = row.published
-        body = ",\n".join(f"  {k} = {{{_escape(str(v))}}}" for k, v in fields.items() if isinstance(v, str) and v)
+        values = {k: _escape(str(v)) for k, v in fields.items() if isinstance(v, str) and v}
+        values["title"] = "{" + values["title"] + "}"  # double braces keep the title's capitals
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in values.items())
         entries.append(f"@misc{{{row.source_id},\n{body}\n}}\n")
     return "\n".join(entries)
+
 
 def main(argv: list[str]) -> int:
     target = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "book" / "references.bib"
