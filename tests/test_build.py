@@ -50,7 +50,9 @@ def test_the_book_builds_with_no_warnings_and_every_page_exists():
     result = jupyter_book(REPO, output)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-6000:]
-    assert "WARNING" not in log.replace("Kernel is running over TCP", ""), log[-6000:]
+    # ipykernel 7 prints a TCP notice at every kernel start; it is not a Sphinx warning.
+    sphinx_warnings = [line for line in log.splitlines() if "WARNING:" in line and "Kernel is running over TCP" not in line]
+    assert sphinx_warnings == [], "\n".join(sphinx_warnings)
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
     for page in toc_files(toc):
         assert (output / "_build" / "html" / f"{page}.html").is_file(), page
