@@ -56,7 +56,7 @@ test-unit: env
 	$(PY) -m pytest tests -m "not build and not browser" -n 2
 
 test-notebooks: env
-	$(PY) -m pytest --nbval-lax -n 2 --dist loadfile lessons book exercises
+	$(PY) -m pytest --nbval-lax --nbval-cell-timeout=120 -n 2 --dist loadfile lessons book exercises
 
 # A clean output folder means an empty cache: every notebook really executes.
 test-build: env bib
