@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import jupyter_book_build
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -20,3 +22,24 @@ def data_copy(tmp_path, monkeypatch):
     kazspace.clear_cache()
     yield folder
     kazspace.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def student_build():
+    """The student book (the default edition), built once per session from an empty cache into _build/test."""
+    output = REPO / "_build" / "test"
+    shutil.rmtree(output, ignore_errors=True)  # an empty cache: every notebook really executes
+    result = jupyter_book_build(REPO, output)
+    return result, output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def teacher_build():
+    """The teacher edition, built once per session from an empty cache into _build/test-teacher."""
+    from kazspace.editions import teacher_files
+
+    output = REPO / "_build" / "test-teacher"
+    shutil.rmtree(output, ignore_errors=True)
+    config, toc = teacher_files(output / "config")
+    result = jupyter_book_build(REPO, output, "--config", str(config), "--toc", str(toc))
+    return result, output / "_build" / "html"

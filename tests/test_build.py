@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import jupyter_book_build
 
 REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.build
 
 FRONT_MATTER = """---
@@ -30,11 +30,6 @@ kernelspec:
 """
 
 
-def jupyter_book(source: Path, output: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "jupyter-book"), "build", str(source), "--path-output", str(output),
-                           "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=900)
-
-
 def toc_files(toc: dict) -> list[str]:
     files = [toc["root"]]
     for part in toc.get("parts", []):
@@ -44,18 +39,22 @@ def toc_files(toc: dict) -> list[str]:
     return files
 
 
-def test_the_book_builds_with_no_warnings_and_every_page_exists():
-    output = REPO / "_build" / "test"
-    shutil.rmtree(output, ignore_errors=True)  # an empty cache: every notebook really executes
-    result = jupyter_book(REPO, output)
+def sphinx_warnings(log: str) -> list[str]:
+    # ipykernel 7 prints a TCP notice at every kernel start; it is not a Sphinx warning.
+    return [line for line in log.splitlines() if "WARNING:" in line and "Kernel is running over TCP" not in line]
+
+
+# Each edition builds on its own xdist worker (make test runs this stage with -n 2 --dist loadgroup).
+@pytest.mark.parametrize("edition", [pytest.param("student", marks=pytest.mark.xdist_group("student")),
+                                     pytest.param("teacher", marks=pytest.mark.xdist_group("teacher"))])
+def test_each_edition_builds_with_no_warnings_and_every_page_exists(edition, request):
+    result, html = request.getfixturevalue(f"{edition}_build")
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-6000:]
-    # ipykernel 7 prints a TCP notice at every kernel start; it is not a Sphinx warning.
-    sphinx_warnings = [line for line in log.splitlines() if "WARNING:" in line and "Kernel is running over TCP" not in line]
-    assert sphinx_warnings == [], "\n".join(sphinx_warnings)
+    assert sphinx_warnings(log) == [], "\n".join(sphinx_warnings(log))
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
     for page in toc_files(toc):
-        assert (output / "_build" / "html" / f"{page}.html").is_file(), page
+        assert (html / f"{page}.html").is_file(), page
 
 
 @pytest.fixture
@@ -65,6 +64,8 @@ def small_book(tmp_path):
     (book / "book").mkdir(parents=True)
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["execute_notebooks"] = "force"
+    for key in ("html_extra_path", "templates_path"):  # folders of the project (vendored JavaScript, templates)
+        config["sphinx"]["config"][key] = [str(REPO / path) for path in config["sphinx"]["config"][key]]
     (book / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (book / "book" / "references.bib").write_text("", encoding="utf-8")
 
@@ -79,7 +80,7 @@ def small_book(tmp_path):
             target.write_bytes(raw)
         else:
             target.write_text(page_text, encoding="utf-8")
-        result = jupyter_book(book, tmp_path / "out")
+        result = jupyter_book_build(book, tmp_path / "out")
         return result.returncode, result.stdout + result.stderr
 
     return build
