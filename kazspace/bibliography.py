@@ -24,7 +24,8 @@ def bibtex(frame) -> str:
             if len(row.published) >= 7:
                 fields["month"] = str(int(row.published[5:7]))
             fields["date"] = row.published
-        values = {k: _escape(str(v)) for k, v in fields.items() if isinstance(v, str) and v}
+        # A URL stays as it is: an escape would stay in the link (https://a.kz/x\_y), which browsers read as x/_y.
+        values = {k: v if k == "url" else _escape(v) for k, v in fields.items() if isinstance(v, str) and v}
         values["title"] = "{" + values["title"] + "}"  # double braces keep the title's capitals
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in values.items())
         entries.append(f"@misc{{{row.source_id},\n{body}\n}}\n")

@@ -20,6 +20,7 @@ from IPython.display import HTML
 from . import checking, data
 from .catalogue import GCAT_CREDIT
 from .checking import Feedback
+from .display import show_table
 from .plots import SITE_COLOURS, new_axes
 
 #: The slider's starting range: the years around the end of the Soviet Union.
@@ -62,8 +63,12 @@ def _html(text: str) -> widgets.HTML:
     return widgets.HTML(value=text)
 
 
+# ipywidgets' "primary" blue (#2196f3) gives white text only 3.1:1 (axe: color-contrast); this blue gives 7.2:1.
+BUTTON_STYLE = {"button_color": "#0f53b3", "text_color": "white"}
+
+
 def _button(description: str = "Check") -> widgets.Button:
-    return widgets.Button(description=description, button_style="primary", tooltip=description)
+    return widgets.Button(description=description, button_style="primary", tooltip=description, style=BUTTON_STYLE)
 
 
 def _text_question(question: str, checker, *, css: str, placeholder: str = "your answer",
@@ -105,7 +110,7 @@ def events_to_order(categories=("baikonur", "world"), n: int = 5):
     """The events of the ordering exercise, mixed up, without their dates (a table for the page)."""
     _, shown = _shuffled_events(categories, n)
     frame = pd.DataFrame({"event": [e.title_en for e in shown]})
-    return frame.style.hide(axis="index")
+    return show_table(frame)
 
 
 def event_order_exercise(categories=("baikonur", "world"), n: int = 5) -> Exercise:
@@ -330,13 +335,13 @@ def flights_table():
                           "mission": flights["mission"],
                           "launch (UTC)": flights["launch_utc"].dt.strftime("%Y-%m-%d %H:%M"),
                           "landing (UTC)": flights["landing_utc"].dt.strftime("%Y-%m-%d %H:%M")})
-    return frame.style.hide(axis="index")
+    return show_table(frame)
 
 
 def facts_table(satellite_id: str | None = None):
     """The facts of one satellite (the explorer's starting view)."""
     satellite_id = satellite_id or data.satellites()["satellite_id"].iloc[0]
-    return checking.satellite_facts(satellite_id).style.hide(axis="index")
+    return show_table(checking.satellite_facts(satellite_id))
 
 
 def source_criticism_exercise(disagreement_id: str | None = None) -> Exercise:
@@ -394,3 +399,37 @@ def satellites_from_exercise(site_word: str = "Baikonur") -> Exercise:
     return _text_question(f"How many of Kazakhstan's satellites in the satellites table were launched from "
                           f"{site_word}?", lambda answer: checking.check_satellites_from(answer, site_word),
                           css="satellites-from", placeholder="a number")
+
+
+def answer_keys() -> pd.DataFrame:
+    """The expected answer of every widget exercise, at its default settings, computed as the checkers compute it.
+
+    Shown only in the teacher edition (book/answer-keys.md).
+    """
+    start, end = DEFAULT_YEARS
+    events, _ = _shuffled_events(("baikonur", "world"), 5)
+    flights = data.flights()
+    year = checking.question_year()
+    sat = default_year_satellite()
+    sats = data.satellites().set_index("satellite_id")
+    disagreement_id = default_disagreement()
+    rows = [
+        ("Baikonur", "Put the events in order", " → ".join(events.sort_values("date_start")["title_en"])),
+        ("Baikonur", f"Busiest Baikonur year, {start}–{end}",
+         ", ".join(str(y) for y in checking.busiest_years("Baikonur", start, end))),
+        ("Baikonur", f"Baikonur launches, {start}–{end}",
+         str(int(checking.launches_per_year("Baikonur", start, end).sum()))),
+        ("Cosmonauts", "Launch spacecraft of each flight",
+         "; ".join(f"{checking.flight_label(f.flight_id)}: {f.launch_spacecraft}" for f in flights.itertuples())),
+        ("Cosmonauts", "Musabayev's days in space", f"{checking.days_in_space('musabayev'):.1f}"),
+        ("Cosmonauts", "Longest in space", checking.longest_in_space()),
+        ("Programme", "Geostationary satellites", ", ".join(checking.geostationary())),
+        ("Programme", f"Launch year of {sats.loc[sat, 'name']}", str(int(sats.loc[sat, "launch_utc"].year))),
+        ("Programme", f"Why sources disagree ({disagreement_id})",
+         checking.KIND_LABELS[checking.disagreement(disagreement_id)["kind"]]),
+        ("Data skills", f"Baikonur launches in {year}",
+         str(int(((data.launches()["site"] == "Baikonur") & (data.launches()["year"] == year)).sum()))),
+        ("Data skills", f"Busiest site in {year}", ", ".join(checking.busiest_site(year))),
+        ("Data skills", "Kazakh satellites launched from Baikonur", str(checking.satellites_from("Baikonur"))),
+    ]
+    return pd.DataFrame(rows, columns=["exercises", "question", "expected answer"])

@@ -6,6 +6,7 @@ from other rows of the same table. Nothing is random: the same data give the sam
 
 from __future__ import annotations
 
+import html
 import random
 from typing import Iterable
 
@@ -114,13 +115,41 @@ def data_skills_quiz() -> list[dict]:
     ]
 
 
+def for_display(questions: list[dict]) -> list[dict]:
+    """Copies of the questions with every text HTML-escaped. jupyterquiz puts question, answer and feedback text
+    into the page as HTML (``innerHTML``), inside a script; the questions hold plain text from the data."""
+    def escaped(part: dict) -> dict:
+        return {key: html.escape(value) if key in ("question", "answer", "feedback") and isinstance(value, str)
+                else value for key, value in part.items()}
+
+    return [escaped(question) | {"answers": [escaped(a) for a in question.get("answers", [])]}
+            for question in questions]
+
+
+# jupyterquiz draws its answer boxes white on light grey (contrast 1.7:1) and writes each box's prompt as a <label>
+# not linked to the box, so a screen reader announces a text field with no name (axe: color-contrast, label).
+# Darker boxes, and a script that links each prompt to its box once the quiz is drawn (it may draw itself later).
+ACCESSIBLE_COLORS = {"--jq-numeric-input-bg": "#404040"}
+LINK_LABELS_JS = """(function link(tries) {
+  var labels = document.querySelectorAll("label.InpLabel");
+  labels.forEach(function (label) {
+    var box = label.nextElementSibling;
+    if (box && box.tagName === "INPUT" && box.id) { label.htmlFor = box.id; }
+  });
+  if (labels.length === 0 && tries < 50) { setTimeout(function () { link(tries + 1); }, 200); }
+})(0);"""
+
+
 def show(questions: list[dict], key: str = "quiz") -> None:
     """Display a quiz. The container id is derived from ``key``, so the saved page is the same on every build."""
+    from IPython.display import Javascript, display
     from jupyterquiz import display_quiz
 
     state = random.getstate()
     random.seed(key)
     try:
-        display_quiz(questions, shuffle_answers=False, preserve_responses=False)
+        display_quiz(for_display(questions), shuffle_answers=False, preserve_responses=False,
+                     colors=ACCESSIBLE_COLORS)
     finally:
         random.setstate(state)
+    display(Javascript(LINK_LABELS_JS))
