@@ -21,6 +21,7 @@ from pathlib import Path
 
 from docutils.writers._html_base import HTMLTranslator
 from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
+from sphinx.util import logging
 
 
 class CitationListItemMixin:
@@ -54,6 +55,11 @@ STATIC = Path(__file__).parent / "static"
 def add_static_path(app, config) -> None:
     # Added here, not in _config.yml: jupyter-book adds every .js of the configured static paths to every page.
     config.html_static_path.append(str(STATIC))
+    for entry in config.html_extra_path:
+        if not (Path(app.confdir) / entry).is_dir():
+            logging.getLogger(__name__).warning(
+                f"html_extra_path {entry!r} is missing: run `make vendor`, which copies the JavaScript the book "
+                "serves itself (widgets, MathJax) there")
 
 
 def setup(app):
