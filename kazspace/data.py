@@ -80,7 +80,7 @@ def _with_eva_durations(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _with_period_starts(column: str, precision: str):
+def _with_period_starts(column: str):
     def derive(frame: pd.DataFrame) -> pd.DataFrame:
         frame[f"{column}_start"] = _period_start(frame[column])
         return frame
@@ -100,8 +100,8 @@ def _with_satellite_year(frame: pd.DataFrame) -> pd.DataFrame:
 _DERIVED = {
     "flights": _with_flight_times,
     "spacewalks": _with_eva_durations,
-    "events": _with_period_starts("date", "precision"),
-    "people": _with_period_starts("born", "born_precision"),
+    "events": _with_period_starts("date"),
+    "people": _with_period_starts("born"),
     "launches": _with_launch_year,
     "satellites": _with_satellite_year,
 }
