@@ -12,12 +12,14 @@ PORT   ?= 8000
 # Any change here must reach the notebooks' outputs, but jupyter-cache only watches code cells.
 EXEC_INPUTS := $(sort $(wildcard data/*.csv data/datapackage.json kazspace/*.py))
 
-.PHONY: help book serve test test-unit test-notebooks test-build test-browser browser-deps env bib lock launches clean teacher-book student pdf vendor linkcheck-external bench
+.PHONY: help book book-kk teacher-book-kk pot po serve test test-unit test-notebooks test-build test-browser browser-deps env bib lock launches clean teacher-book student pdf vendor linkcheck-external bench
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book            build the book into _build/html (creates .venv on first use)"
 	@echo "make serve           serve _build/html on http://127.0.0.1:$(PORT)"
+	@echo "make book-kk         build the Kazakh edition into _build/kk/html (catalogues: locales/kk)"
+	@echo "make po              update the Kazakh catalogues in locales/kk after the English text changed"
 	@echo "make teacher-book    build the teacher edition (solutions, answer keys, teacher notes) into _build/teacher"
 	@echo "make pdf             print every lesson to a checked PDF in _build/pdf"
 	@echo "make student         regenerate the student notebooks in student/ from lessons/ and exercises/"
@@ -67,7 +69,8 @@ _build/.vendor: node_modules/.package-lock.json Makefile
 # (.doctrees) too: Sphinx re-reads only pages whose source changed, so without it no notebook would run again.
 _build/.exec-inputs: $(EXEC_INPUTS) | env
 	@mkdir -p _build
-	@rm -rf _build/.jupyter_cache _build/.doctrees _build/teacher/_build/.jupyter_cache _build/teacher/_build/.doctrees
+	@rm -rf _build/.jupyter_cache _build/.doctrees _build/teacher/_build/.jupyter_cache _build/teacher/_build/.doctrees \
+	  _build/kk _build/kk-teacher
 	@touch $@
 
 book: env bib vendor _build/.exec-inputs
@@ -82,6 +85,39 @@ teacher-book: env bib vendor _build/.exec-inputs
 	  --path-output _build/teacher -W -n --keep-going
 	@echo
 	@echo "The teacher edition is in _build/teacher/_build/html."
+
+# The Kazakh edition: the same sources, with the catalogues in locales/kk (kazspace/translation.py). Code outputs
+# (widget labels, feedback, figure labels) follow KAZSPACE_LANGUAGE in the kernel. Jupyter Book writes the HTML to
+# _build/kk/_build/html; _build/kk/html points there, and the language switch links the two editions.
+book-kk: env bib vendor _build/.exec-inputs
+	$(PY) -m kazspace.translation config _build/kk-config --language kk
+	KAZSPACE_LANGUAGE=kk $(JB) build . --config _build/kk-config/_config.yml --toc _build/kk-config/_toc.yml \
+	  --path-output _build/kk -W -n --keep-going
+	ln -sfn _build/html _build/kk/html
+	@echo
+	@echo "The Kazakh edition is in _build/kk/html. Open _build/kk/html/index.html"
+
+# The teacher edition in Kazakh.
+teacher-book-kk: env bib vendor _build/.exec-inputs
+	$(PY) -m kazspace.translation config _build/kk-teacher-config --language kk --teacher
+	KAZSPACE_LANGUAGE=kk $(JB) build . --config _build/kk-teacher-config/_config.yml \
+	  --toc _build/kk-teacher-config/_toc.yml --path-output _build/kk-teacher -W -n --keep-going
+	ln -sfn _build/html _build/kk-teacher/html
+
+# Extract the English text (.pot) from the teacher edition, which holds every text of both editions, and merge it
+# into the catalogues: new text arrives untranslated, changed text fuzzy, and `make test` fails on both.
+pot: env bib vendor
+	$(PY) -m kazspace.translation config _build/i18n-config --gettext
+	$(JB) build . --config _build/i18n-config/_config.yml --toc _build/i18n-config/_toc.yml \
+	  --path-output _build/i18n --builder custom --custom-builder gettext -n --keep-going
+
+# sphinx.po is the book's own interface catalogue (kazspace/sphinx_i18n.py), kept by hand: not from the templates.
+po: pot
+	rm -f _build/i18n/_build/gettext/sphinx.pot
+	$(BIN)/sphinx-intl update -p _build/i18n/_build/gettext -d locales -l kk --line-width 0 --no-obsolete
+	$(PY) -m kazspace.translation fix-glue kk
+	$(PY) -m kazspace.i18n extract
+	$(PY) -m kazspace.translation check kk || true
 
 # Student notebooks (no solutions, no teacher notes) for school JupyterHubs; a test checks they match the sources.
 student: env
