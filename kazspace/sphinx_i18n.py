@@ -15,6 +15,7 @@ from uuid import uuid4
 from docutils import nodes
 
 from sphinx.application import Sphinx
+from sphinx.locale import get_translator
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
@@ -28,6 +29,10 @@ def _interface_catalogues(app: Sphinx, config) -> None:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    # Jupyter Book's search box text is a theme option, not a catalogue message: translate it with the book's own.
+    if isinstance(config.html_theme_options, dict) and "search_bar_text" in config.html_theme_options:
+        translator = get_translator("sphinx")
+        config.html_theme_options["search_bar_text"] = translator.gettext(config.html_theme_options["search_bar_text"])
     compiled = Path(app.doctreedir) / "kazspace-locales"
     folder = compiled / language / "LC_MESSAGES"
     folder.mkdir(parents=True, exist_ok=True)

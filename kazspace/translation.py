@@ -28,6 +28,7 @@ LOCALES = REPO / "locales"
 #: The languages of the book besides English, with the name each edition's switch shows for itself.
 LANGUAGES = {"en": "English", "kk": "Қазақша"}
 TITLES = {"en": "Kazakhstan in Space", "kk": "Ғарыштағы Қазақстан"}
+AUTHORS = {"en": "The Kazakhstan in Space authors", "kk": "«Ғарыштағы Қазақстан» авторлық ұжымы"}
 #: Catalogues of the interface (not pages): Sphinx itself, and each theme or extension by its message catalogue name.
 INTERFACE_CATALOGUES = ("sphinx", "booktheme", "exercise", "togglebutton")
 #: The package's own catalogue (widgets, feedback, figure labels): kazspace/i18n.py.
@@ -50,9 +51,9 @@ def switch_targets(language: str, edition: str = "student") -> dict[str, str]:
             for other in LANGUAGES if other != language}
 
 
-def config_files(out: Path, language: str = "en", teacher: bool = False, gettext: bool = False
-                 ) -> tuple[Path, Path]:
-    """The _config.yml and _toc.yml of one edition, written to ``out``."""
+def config_files(out: Path, language: str = "en", teacher: bool = False, gettext: bool = False,
+                 cache: Path | None = None) -> tuple[Path, Path]:
+    """The _config.yml and _toc.yml of one edition, written to ``out``; ``cache`` overrides the execution cache."""
     if gettext:
         teacher = True
     if teacher:
@@ -68,15 +69,19 @@ def config_files(out: Path, language: str = "en", teacher: bool = False, gettext
     sphinx["language"] = language
     sphinx["kazspace_language_switch"] = switch_targets(language, "teacher" if teacher else "student")
     if language != "en":
-        config["title"] = config["title"].replace(TITLES["en"], TITLES[language])
+        config["title"] = config["title"].replace(TITLES["en"], TITLES[language]).replace(
+            ": teacher edition", {"kk": ": мұғалім басылымы"}.get(language, ": teacher edition"))
+        config["author"] = AUTHORS[language]
         # Code outputs (widgets, feedback, figure labels) follow the kernel's KAZSPACE_LANGUAGE, so their cache is
         # the edition's own.
         config["execute"]["cache"] = str(REPO / "_build" / f"{language}{'-teacher' if teacher else ''}"
                                          / ".jupyter_cache")
     if gettext:
-        config["execute"]["cache"] = str(REPO / "_build" / ".jupyter_cache")
+        config["execute"]["cache"] = str(REPO / "_build" / ".jupyter_cache")   # English outputs, as `make book`
         # myst-nb drops the images of code outputs for builders without a mime priority: keep them, for the alt text.
         sphinx["nb_mime_priority_overrides"] = [["gettext", "image/svg+xml", 10], ["gettext", "image/png", 20]]
+    if cache is not None:
+        config["execute"]["cache"] = str(cache)
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return config_path, toc_path
 
@@ -211,7 +216,7 @@ def fix_glue(language: str = "kk") -> list[Path]:
                 touched = True
         if touched:
             with path.open("wb") as handle:
-                write_po(handle, catalogue, width=120, omit_header=False)
+                write_po(handle, catalogue, width=0, omit_header=False)
             changed.append(path)
     return changed
 

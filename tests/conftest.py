@@ -34,6 +34,19 @@ def student_build():
 
 
 @pytest.fixture(scope="session")
+def kazakh_build():
+    """The Kazakh edition (student), built once per session from an empty cache into _build/test-kk, with the
+    kernels in Kazakh, as `make book-kk` builds it."""
+    from kazspace.translation import config_files
+
+    output = REPO / "_build" / "test-kk"
+    shutil.rmtree(output, ignore_errors=True)
+    config, toc = config_files(output / "config", "kk", cache=output / "_build" / ".jupyter_cache")
+    result = jupyter_book_build(REPO, output, "--config", str(config), "--toc", str(toc), language="kk")
+    return result, output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
 def teacher_build():
     """The teacher edition, built once per session from an empty cache into _build/test-teacher."""
     from kazspace.editions import teacher_files
