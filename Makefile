@@ -19,6 +19,7 @@ help:
 	@echo "make book            build the book into _build/html (creates .venv on first use)"
 	@echo "make serve           serve _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make book-kk         build the Kazakh edition into _build/kk/html (catalogues: locales/kk)"
+	@echo "make teacher-book-kk the Kazakh teacher edition into _build/kk-teacher/html"
 	@echo "make po              update the Kazakh catalogues in locales/kk after the English text changed"
 	@echo "make teacher-book    build the teacher edition (solutions, answer keys, teacher notes) into _build/teacher"
 	@echo "make pdf             print every lesson to a checked PDF in _build/pdf"

@@ -6,17 +6,15 @@ KAZSPACE_BOOK_HTML=path tests another build instead, e.g. _build/html from `make
 
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 
 import pytest
+from builds import BOOK_HTML, KK_HTML, SITE   # tests/browser/builds.py
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Playwright already adds headless, a temp profile and --disable-background-networking.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic"]
-REPO = Path(__file__).resolve().parents[2]
-BOOK_HTML = Path(os.environ.get("KAZSPACE_BOOK_HTML") or REPO / "_build" / "test" / "_build" / "html").resolve()
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +34,21 @@ def book_html() -> Path:
     return BOOK_HTML
 
 
+@pytest.fixture(scope="session")
+def kk_html() -> Path:
+    if not (KK_HTML / "index.html").is_file():
+        pytest.fail(f"There is no built Kazakh edition in {KK_HTML}: run `make test-build` first.", pytrace=False)
+    return KK_HTML
+
+
+@pytest.fixture(scope="session")
+def site(book_html, kk_html) -> Path:
+    """The two editions side by side, as the language switch expects them (symbolic links, rebuilt each session)."""
+    from helpers import link_editions   # tests/helpers.py
+
+    return link_editions(SITE, book_html, kk_html)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -44,7 +57,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def book_server(book_html):
     """The built book served on 127.0.0.1 (a free port) from a thread; yields its base URL, ending in '/'."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=book_html))
+    yield from _serve(book_html)
+
+
+@pytest.fixture(scope="session")
+def site_server(site):
+    """Both editions served from one root: English under html/, Kazakh under kk/html/."""
+    yield from _serve(site)
+
+
+def _serve(root: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=root))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -15,13 +15,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
+from builds import BOOK_HTML, EDITION_ROOTS, KK_HTML, built_pages
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-BOOK_HTML = Path(os.environ.get("KAZSPACE_BOOK_HTML") or REPO / "_build" / "test" / "_build" / "html").resolve()
-PAGES = sorted(path.relative_to(BOOK_HTML).as_posix() for path in BOOK_HTML.rglob("*.html")
-               if not path.relative_to(BOOK_HTML).parts[0].startswith(("_", "."))) or ["(no built book)"]
+PAGES = built_pages(BOOK_HTML) or ["(no built book)"]
+#: Every page of both editions: (language, page).
+EDITION_PAGES = [("en", page) for page in PAGES] + [("kk", page) for page in built_pages(KK_HTML) or ["(none)"]]
 AXE_OPTIONS = {"rules": {"label-content-name-mismatch": {"enabled": True}}, "resultTypes": ["violations"]}
 BLOCKING = {"serious", "critical"}
 NOT_NETWORK = ("data:", "blob:", "about:")
@@ -44,6 +45,7 @@ DOM_FACTS_JS = """() => {
   const article = document.querySelector('article') || document.body;
   return {
     lang: document.documentElement.getAttribute('lang') || '',
+    switches: [...document.querySelectorAll('a.kazspace-language-switch')].map(a => a.getAttribute('hreflang')),
     imagesWithoutAlt: [...document.querySelectorAll('img')]
       .filter(img => !(img.getAttribute('alt') || '').trim()).map(img => img.getAttribute('src').slice(0, 80)),
     headings: [...article.querySelectorAll('h1, h2, h3, h4, h5, h6')]
@@ -72,9 +74,9 @@ def axe_summary(violations: list) -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_is_accessible_and_loads_nothing_from_other_hosts(path, book_html, book_server, browser):
-    base = urlsplit(book_server)
+@pytest.mark.parametrize("language,path", EDITION_PAGES)
+def test_page_is_accessible_and_loads_nothing_from_other_hosts(language, path, site_server, browser):
+    base = urlsplit(site_server)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     requested, failed = [], []
     context.on("request", lambda request: requested.append(request.url))
@@ -86,7 +88,7 @@ def test_page_is_accessible_and_loads_nothing_from_other_hosts(path, book_html, 
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(book_server + path, wait_until="networkidle", timeout=60_000)
+        page.goto(site_server + EDITION_ROOTS[language] + path, wait_until="networkidle", timeout=60_000)
         views, drawn = page.evaluate(SETTLED_JS)
         loading = (list(requested), list(failed))  # the page's own requests (axe then fetches the stylesheets)
         page.add_script_tag(path=str(AXE_FILE_PATH))
@@ -106,9 +108,11 @@ def test_page_is_accessible_and_loads_nothing_from_other_hosts(path, book_html, 
         problems.append(f"only {drawn} of {views} saved widget views were drawn")
     problems += [f"<img> without alt text: {src}" for src in facts["imagesWithoutAlt"]]
     problems += [f"heading skips a level: {skip}" for skip in heading_skips(facts["headings"])]
-    if not facts["lang"]:
-        problems.append("<html> has no lang attribute")
-    assert not problems, f"{path}:\n  " + "\n  ".join(problems)
+    if facts["lang"] != language:
+        problems.append(f"<html lang> is {facts['lang']!r}, not {language!r}")
+    if facts["switches"] != [other for other in EDITION_ROOTS if other != language]:
+        problems.append(f"language switch to {facts['switches']}")
+    assert not problems, f"{language}/{path}:\n  " + "\n  ".join(problems)
 
 
 def test_every_built_page_is_tested(book_html):
