@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from . import data
+from . import data, i18n
+from .i18n import _
 
 #: The three Kazakh cosmonauts who have flown, in the order of their first flight.
 COSMONAUTS = ("aubakirov", "musabayev", "aimbetov")
@@ -23,22 +24,21 @@ def format_duration(value: pd.Timedelta, seconds: bool = False) -> str:
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
-    text = f"{hours} h {minutes:02d} min"
+    text = _("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
     if seconds:
-        text += f" {secs:02d} s"
-    return f"{days} d {text}" if days else text
+        text += " " + _("{seconds} s").format(seconds=f"{secs:02d}")
+    return _("{days} d {time}").format(days=days, time=text) if days else text
 
 
 def format_hours(value: pd.Timedelta) -> str:
     """A duration in hours and minutes, never days: '30 h 08 min' (the way spacewalk totals are reported)."""
     minutes = round(pd.Timedelta(value).total_seconds() / 60)
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+    return _("{hours} h {minutes} min").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
 def long_date(value) -> str:
-    """A date as written in the prose: '2 October 1991'."""
-    value = pd.Timestamp(value)
-    return f"{value.day} {value:%B %Y}"
+    """A date as written in the prose: '2 October 1991' ('1991 жылғы 2 қазан' in Kazakh)."""
+    return i18n.date(pd.Timestamp(value))
 
 
 def format_utc(value: pd.Timestamp) -> str:
@@ -46,13 +46,34 @@ def format_utc(value: pd.Timestamp) -> str:
     return pd.Timestamp(value).tz_convert("UTC").strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def short_name_kk(full_name) -> str:
+    """The short Kazakh form of a name in people.csv: first name and surname, without the patronymic."""
+    words = str(full_name).split()
+    return " ".join([words[0], words[-1]]) if len(words) > 2 else " ".join(words)
+
+
+def names(people: pd.DataFrame | None = None) -> pd.Series:
+    """Each person's name as the reader's language writes it, indexed by person_id: name_en in English, the short
+    form of name_kk in Kazakh (name_en where the table has no Kazakh name)."""
+    people = data.people() if people is None else people
+    english = people.set_index("person_id")["name_en"]
+    if i18n.language() == i18n.DEFAULT or "name_kk" not in people:
+        return english
+    kazakh = people.set_index("person_id")["name_kk"]
+    return pd.Series([short_name_kk(k) if isinstance(k, str) and k.strip() else e
+                      for k, e in zip(kazakh, english)], index=english.index, name="name")
+
+
 def people_table(people: pd.DataFrame | None = None, ids=COSMONAUTS) -> pd.DataFrame:
     """Names in English and Kazakh, birth date and birthplace of the given people, in the given order."""
     people = data.people() if people is None else people
     chosen = people.set_index("person_id").loc[list(ids)].reset_index()
+    birthplace = chosen["birthplace_en"]
+    if i18n.language() != i18n.DEFAULT and "birthplace_kk" in chosen:
+        birthplace = chosen["birthplace_kk"].where(chosen["birthplace_kk"].notna(), chosen["birthplace_en"])
     return pd.DataFrame({
-        "Name": chosen["name_en"], "Name in Kazakh": chosen["name_kk"], "Born": chosen["born"],
-        "Birthplace": chosen["birthplace_en"],
+        _("Name"): chosen["name_en"], _("Name in Kazakh"): chosen["name_kk"], _("Born"): chosen["born"],
+        _("Birthplace"): birthplace,
     })
 
 
@@ -60,17 +81,17 @@ def flight_table(flights: pd.DataFrame | None = None, people: pd.DataFrame | Non
     """One row per flight for display: who, mission, spacecraft up and down, UTC times and the computed duration."""
     flights = data.flights() if flights is None else flights
     people = data.people() if people is None else people
-    names = people.set_index("person_id")["name_en"]
+    shown = names(people)
     ordered = flights.sort_values("launch_utc")
     duration = ordered["landing_utc"] - ordered["launch_utc"]
     return pd.DataFrame({
-        "Cosmonaut": ordered["person_id"].map(names).to_numpy(),
-        "Mission": ordered["mission"].to_numpy(),
-        "Up on": ordered["launch_spacecraft"].to_numpy(),
-        "Down on": ordered["landing_spacecraft"].to_numpy(),
-        "Launch (UTC)": [format_utc(t) for t in ordered["launch_utc"]],
-        "Landing (UTC)": [format_utc(t) for t in ordered["landing_utc"]],
-        "Time in space": [format_duration(d) for d in duration],
+        _("Cosmonaut"): ordered["person_id"].map(shown).to_numpy(),
+        _("Mission"): ordered["mission"].to_numpy(),
+        _("Up on"): ordered["launch_spacecraft"].to_numpy(),
+        _("Down on"): ordered["landing_spacecraft"].to_numpy(),
+        _("Launch (UTC)"): [format_utc(t) for t in ordered["launch_utc"]],
+        _("Landing (UTC)"): [format_utc(t) for t in ordered["landing_utc"]],
+        _("Time in space"): [format_duration(d) for d in duration],
     })
 
 
@@ -132,10 +153,10 @@ def spacewalk_table(spacewalks: pd.DataFrame | None = None) -> pd.DataFrame:
     walks = data.spacewalks() if spacewalks is None else spacewalks
     walks = walks.sort_values("date")
     return pd.DataFrame({
-        "Date": walks["date"].dt.strftime("%Y-%m-%d").to_numpy(),
-        "Partner": walks["partner"].to_numpy(),
-        "Reported duration": [format_hours(d) for d in walks["duration"]],
-        "Purpose": walks["purpose"].to_numpy(),
+        _("Date"): walks["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+        _("Partner"): walks["partner"].to_numpy(),
+        _("Reported duration"): [format_hours(d) for d in walks["duration"]],
+        _("Purpose"): walks["purpose"].to_numpy(),
     })
 
 
@@ -155,7 +176,10 @@ def eva_total_between(spacewalks: pd.DataFrame, start: str, end: str) -> tuple[i
 
 
 def local_times(instant: pd.Timestamp, zones: dict[str, str]) -> pd.DataFrame:
-    """The same instant on the clocks of several places: {place: tz database zone} -> local date, weekday, time."""
+    """The same instant on the clocks of several places: {place: tz database zone} -> local date, weekday, time.
+
+    The place labels are shown as given (translate them with ``_()`` where they are written).
+    """
     moment = pd.Timestamp(instant).to_pydatetime()
     rows = []
     for place, zone in zones.items():
@@ -163,9 +187,9 @@ def local_times(instant: pd.Timestamp, zones: dict[str, str]) -> pd.DataFrame:
         minutes = int(local.utcoffset().total_seconds() // 60)
         sign = "+" if minutes >= 0 else "-"
         offset = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-        rows.append({"Place": place, "Time zone": zone, "Offset": offset,
-                     "Local date": local.strftime("%Y-%m-%d"), "Weekday": local.strftime("%A"),
-                     "Local time": local.strftime("%H:%M")})
+        rows.append({_("Place"): place, _("Time zone"): zone, _("Offset"): offset,
+                     _("Local date"): local.strftime("%Y-%m-%d"), _("Weekday"): i18n.weekday_name(local),
+                     _("Local time"): local.strftime("%H:%M")})
     return pd.DataFrame(rows)
 
 
@@ -188,14 +212,14 @@ def comparison_figure(summary: pd.DataFrame, ages: pd.DataFrame):
     surnames = [name.split()[-1] for name in summary["name"]]
 
     bars = axes[0].bar(surnames, summary["days"], color=colours)
-    axes[0].bar_label(bars, labels=[f"{d:.1f}" for d in summary["days"]])
-    axes[0].set_title("Days in space (all flights)", loc="left")
-    axes[0].set_ylabel("days")
+    axes[0].bar_label(bars, labels=[i18n.localise_number(f"{d:.1f}") for d in summary["days"]])
+    axes[0].set_title(_("Days in space (all flights)"), loc="left")
+    axes[0].set_ylabel(_("days"))
 
     bars = axes[1].bar(surnames, summary["spacewalks"], color=colours)
     axes[1].bar_label(bars, labels=[str(int(n)) for n in summary["spacewalks"]])
-    axes[1].set_title("Spacewalks", loc="left")
-    axes[1].set_ylabel("number of spacewalks")
+    axes[1].set_title(_("Spacewalks"), loc="left")
+    axes[1].set_ylabel(_("number of spacewalks"))
 
     names = dict(zip(summary["person_id"], surnames))
     labels = [f"{names.get(p, p)}\n{y}" for p, y in zip(ages["person_id"], ages["launch_year"])]
@@ -204,8 +228,8 @@ def comparison_figure(summary: pd.DataFrame, ages: pd.DataFrame):
     bars = axes[2].bar(labels, heights, color=[COLOURS.get(p, "#999999") for p in ages["person_id"]])
     axes[2].bar_label(bars, labels=[str(int(a)) if not pd.isna(a) else f"{lo}–{hi}"
                                     for a, lo, hi in zip(ages["age"], ages["age_min"], ages["age_max"])])
-    axes[2].set_title("Age at each launch", loc="left")
-    axes[2].set_ylabel("age in completed years")
+    axes[2].set_title(_("Age at each launch"), loc="left")
+    axes[2].set_ylabel(_("age in completed years"))
     for ax in axes:
         ax.tick_params(axis="x", labelsize=9)
     return figure
@@ -216,10 +240,10 @@ def disagreement_table(ids, disagreements: pd.DataFrame | None = None) -> pd.Dat
     table = data.disagreements() if disagreements is None else disagreements
     chosen = table.set_index("disagreement_id").loc[list(ids)].reset_index()
     return pd.DataFrame({
-        "Topic": chosen["topic"],
-        "One account (sources)": chosen["claim_a"] + " (" + chosen["sources_a"].str.replace(";", ", ") + ")",
-        "Another account (sources)": chosen["claim_b"] + " (" + chosen["sources_b"].str.replace(";", ", ") + ")",
-        "What this book teaches": chosen["taught"],
+        _("Topic"): chosen["topic"],
+        _("One account (sources)"): chosen["claim_a"] + " (" + chosen["sources_a"].str.replace(";", ", ") + ")",
+        _("Another account (sources)"): chosen["claim_b"] + " (" + chosen["sources_b"].str.replace(";", ", ") + ")",
+        _("What this book teaches"): chosen["taught"],
     })
 
 
@@ -227,5 +251,5 @@ def quote_table(ids, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quotes in the order given: words, language and sources."""
     table = data.quotes() if quotes is None else quotes
     chosen = table.set_index("quote_id").loc[list(ids)].reset_index()
-    return pd.DataFrame({"Words": chosen["text"], "Language": chosen["language"],
-                         "Sources": chosen["source_ids"].str.replace(";", ", ")})
+    return pd.DataFrame({_("Words"): chosen["text"], _("Language"): chosen["language"],
+                         _("Sources"): chosen["source_ids"].str.replace(";", ", ")})

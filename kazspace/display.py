@@ -16,6 +16,8 @@ import re
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from .i18n import localise_number
+
 __all__ = ["Table", "show_table", "markdown_text"]
 
 _ids_used: dict[str, int] = {}
@@ -30,9 +32,9 @@ class Table(Styler):
 
 
 def _number(value) -> str:
-    """Floats without padding zeros: 38.7, not pandas Styler's 38.700000."""
+    """Floats without padding zeros: 38.7, not pandas Styler's 38.700000 (38,7 in Kazakh)."""
     if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".") if value == value else ""
+        return localise_number(f"{value:.6f}".rstrip("0").rstrip(".")) if value == value else ""
     return str(value)
 
 

@@ -100,6 +100,53 @@ def month_name(month: int, lang: str | None = None) -> str:
     return calendar.month_name[month] if language(lang) == DEFAULT else _MONTHS_KK[month - 1]
 
 
+def ordinal(n: int, lang: str | None = None) -> str:
+    """An ordinal number to put before a noun: "2nd" (English), "2-" (Kazakh writes "2-орын", "2-оқиға")."""
+    n = int(n)
+    if language(lang) != DEFAULT:
+        return f"{n}-"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_WEEKDAYS_KK = ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі")
+
+
+def weekday_name(value, lang: str | None = None) -> str:
+    """The day of the week of a date: "Saturday" (English), "сенбі" (Kazakh)."""
+    import pandas as pd
+
+    stamp = pd.Timestamp(value)
+    return f"{stamp:%A}" if language(lang) == DEFAULT else _WEEKDAYS_KK[stamp.weekday()]
+
+
+def month_year(year: int, month: int, lang: str | None = None) -> str:
+    """A month of a year: "August 2025" (English), "2025 жылғы тамыз" (Kazakh)."""
+    if language(lang) == DEFAULT:
+        return f"{month_name(month, lang)} {year}"
+    return f"{year} жылғы {month_name(month, lang)}"
+
+
+def localise_number(text: str, lang: str | None = None) -> str:
+    """A number already written the English way ("1,554", "207.5", "6.5", "4.7%") written the language's way
+    ("1 554", "207,5", "6,5", "4,7%" in Kazakh); unchanged in English. For values formatted with an f-string."""
+    text = str(text)
+    if language(lang) == DEFAULT:
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", _GROUP_SEPARATOR)
+
+
+_AND = N_("{items} and {last}")
+
+
+def and_list(items, lang: str | None = None) -> str:
+    """Words joined as a sentence lists them: "a, b and c" (English), "a, b және c" (Kazakh)."""
+    words = [str(item) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    return _(_AND, lang).format(items=", ".join(words[:-1]), last=words[-1])
+
+
 # ------------------------------------------------------------------------------------------------- extraction
 
 def _code_cells_as_python(path: Path) -> str:

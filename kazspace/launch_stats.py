@@ -13,15 +13,33 @@ import re
 
 import pandas as pd
 
+from .i18n import N_, _
 from .plots import OKABE_ITO, PALETTE, SITE_COLOURS, new_axes
 
 #: GCAT lists Cape Canaveral Space Force Station and NASA's Kennedy Space Center separately. They sit side by side on
 #: the same cape, so the lessons compare them with other sites as one "Cape Canaveral".
 SITE_GROUPS = {"Canaveral": "Cape Canaveral", "Kennedy": "Cape Canaveral"}
 #: The label for every launch outside the sites being compared.
-REST = "Rest of the world"
+REST = N_("Rest of the world")
 #: The label for all launches together in tables and charts.
-WORLD = "World"
+WORLD = N_("World")
+#: Site names (as GCAT and SITE_GROUPS write them) that a chart or a sentence shows in the reader's language.
+SITE_NAMES = (N_("Baikonur"), N_("Plesetsk"), N_("Cape Canaveral"), N_("Vostochniy"), N_("Kapustin Yar"),
+              N_("Yasniy"), N_("Svobodniy"), REST, WORLD)
+
+
+#: GCAT's outcomes in words (English: the code itself; shown through ``_()``).
+OUTCOME_NAMES = {"success": N_("success"), "failure": N_("failure")}
+
+
+def outcome_name(outcome: str) -> str:
+    """A launch outcome as the reader's language writes it ('failure' -> 'сәтсіз' in Kazakh)."""
+    return _(OUTCOME_NAMES[outcome]) if outcome in OUTCOME_NAMES else outcome
+
+
+def site_name(site) -> str:
+    """A site's name in the reader's language ('Baikonur' -> 'Байқоңыр' in Kazakh); other names as they are."""
+    return _(site) if site in SITE_NAMES else site
 
 
 def launch_times_utc(frame: pd.DataFrame) -> pd.Series:
@@ -177,12 +195,13 @@ def plot_yearly(table: pd.DataFrame, ylabel: str, title: str | None = None, mark
     spare = iter(c for c in PALETTE if c not in SITE_COLOURS.values() and c != OKABE_ITO["black"])
     for column in table.columns:
         colour = OKABE_ITO["black"] if column == WORLD else SITE_COLOURS.get(column) or next(spare)
-        axes.plot(table.index, table[column], label=column, color=colour, linewidth=2 if column != WORLD else 1.5)
+        axes.plot(table.index, table[column], label=site_name(column), color=colour,
+                  linewidth=2 if column != WORLD else 1.5)
     for year, label in (marks or {}).items():
         axes.axvline(year, color="#777777", linestyle="--", linewidth=1)
         axes.annotate(label, (year, 1), xycoords=("data", "axes fraction"), xytext=(4, -4),
                       textcoords="offset points", va="top", fontsize=9, color="#444444")
-    axes.set_xlabel("Year")
+    axes.set_xlabel(_("Year"))
     axes.set_ylabel(ylabel)
     axes.set_xlim(table.index.min(), table.index.max())
     axes.set_ylim(bottom=0)

@@ -14,6 +14,8 @@ import html
 
 import numpy as np
 
+from .i18n import _, localise_number
+
 #: Geocentric gravitational constant GM of Earth, m^3 s^-2 (IAU 2009 system; source id cosm-almanac-constants).
 GM_EARTH = 3.986004418e14
 #: Equatorial radius of Earth, m (IAU 2009 system; source id cosm-almanac-constants).
@@ -88,9 +90,11 @@ def describe(altitude_km: float) -> dict:
 def describe_html(altitude_km: float) -> str:
     """describe() as a short HTML sentence for the widget."""
     d = describe(altitude_km)
-    text = (f"At {d['altitude_km']:.0f} km: one orbit takes {d['period_min']} min, "
-            f"{d['orbits_per_day']} orbits per day; night {d['night_min']} min and day {d['day_min']} min per orbit "
-            f"(speed {d['speed_km_s']} km/s).")
+    n = localise_number
+    text = _("At {altitude} km: one orbit takes {period} min, {orbits} orbits per day; night {night} min and day "
+             "{day} min per orbit (speed {speed} km/s).").format(
+        altitude=f"{d['altitude_km']:.0f}", period=n(d["period_min"]), orbits=n(d["orbits_per_day"]),
+        night=n(d["night_min"]), day=n(d["day_min"]), speed=n(d["speed_km_s"]))
     return f"<p>{html.escape(text)}</p>"
 
 
@@ -101,7 +105,7 @@ def altitude_explorer(default_km: float = 400, min_km: float = 200, max_km: floa
     """
     import ipywidgets as widgets
 
-    slider = widgets.FloatSlider(value=default_km, min=min_km, max=max_km, step=1, description="Altitude (km)",
+    slider = widgets.FloatSlider(value=default_km, min=min_km, max=max_km, step=1, description=_("Altitude (km)"),
                                  continuous_update=False, readout_format=".0f",
                                  style={"description_width": "initial"},
                                  layout=widgets.Layout(width="100%", max_width="600px"))
@@ -128,12 +132,14 @@ def shadow_figure(altitude_km: float = 2000):
     a = float(semi_major_axis(altitude_km)) / 1000
     half = float(shadow_half_angle(altitude_km))
     extent = a * 1.35
-    axes.fill_between([0, extent], -r, r, color="#BBBBBB", alpha=0.6, lw=0, label="Earth's shadow")
-    axes.add_patch(Circle((0, 0), r, color=OKABE_ITO["blue"], label="Earth"))
+    axes.fill_between([0, extent], -r, r, color="#BBBBBB", alpha=0.6, lw=0, label=_("Earth's shadow"))
+    axes.add_patch(Circle((0, 0), r, color=OKABE_ITO["blue"], label=_("Earth")))
     angle = np.linspace(0, 2 * np.pi, 721)
-    axes.plot(a * np.cos(angle), a * np.sin(angle), ls="--", color=OKABE_ITO["black"], lw=1, label="orbit (day)")
+    axes.plot(a * np.cos(angle), a * np.sin(angle), ls="--", color=OKABE_ITO["black"], lw=1,
+              label=_("orbit (day)"))
     night = np.linspace(-half, half, 201)
-    axes.plot(a * np.cos(night), a * np.sin(night), color=OKABE_ITO["vermillion"], lw=4, label="orbit (night)")
+    axes.plot(a * np.cos(night), a * np.sin(night), color=OKABE_ITO["vermillion"], lw=4,
+              label=_("orbit (night)"))
     axes.plot([0, a * np.cos(half)], [0, a * np.sin(half)], color="white", lw=1.5)
     axes.plot([0, a], [0, 0], color="white", lw=1.5)
     axes.plot([a * np.cos(half)] * 2, [0, a * np.sin(half)], ls=":", color=OKABE_ITO["black"], lw=1.5)
@@ -144,12 +150,12 @@ def shadow_figure(altitude_km: float = 2000):
     for y in np.linspace(-0.8 * a, 0.8 * a, 5):
         axes.annotate("", xy=(-a * 1.05, y), xytext=(-extent, y),
                       arrowprops={"arrowstyle": "->", "color": OKABE_ITO["orange"]})
-    axes.text(-extent, 0.9 * a, "sunlight")
+    axes.text(-extent, 0.9 * a, _("sunlight"))
     axes.set_aspect("equal")
     axes.set_xlim(-extent, extent)
     axes.set_ylim(-extent * 0.85, extent * 0.85)
-    axes.set_xlabel("km from Earth's centre")
-    axes.set_ylabel("km from Earth's centre")
+    axes.set_xlabel(_("km from Earth's centre"))
+    axes.set_ylabel(_("km from Earth's centre"))
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
     return figure
 
@@ -162,15 +168,16 @@ def minutes_figure(low_km: float, high_km: float, claims: dict[str, float] | Non
 
     figure, axes = new_axes(width=8, height=4.5)
     h = np.linspace(start_km, stop_km, 301)
-    axes.axvspan(low_km, high_km, color="#DDDDDD", label=f"ISS altitude range ({low_km:.0f}–{high_km:.0f} km)")
-    axes.plot(h, orbital_period(h) / 60, color=OKABE_ITO["black"], lw=2, label="one orbit (period)")
-    axes.plot(h, day_minutes(h), color=OKABE_ITO["orange"], lw=2, label="day (in sunlight)")
-    axes.plot(h, night_minutes(h), color=OKABE_ITO["blue"], lw=2, label="night (in Earth's shadow)")
+    axes.axvspan(low_km, high_km, color="#DDDDDD",
+                 label=_("ISS altitude range ({low}–{high} km)").format(low=f"{low_km:.0f}", high=f"{high_km:.0f}"))
+    axes.plot(h, orbital_period(h) / 60, color=OKABE_ITO["black"], lw=2, label=_("one orbit (period)"))
+    axes.plot(h, day_minutes(h), color=OKABE_ITO["orange"], lw=2, label=_("day (in sunlight)"))
+    axes.plot(h, night_minutes(h), color=OKABE_ITO["blue"], lw=2, label=_("night (in Earth's shadow)"))
     styles = iter([":", "-."])
     for label, minutes in (claims or {}).items():
         axes.axhline(minutes, color=OKABE_ITO["vermillion"], ls=next(styles, "--"), lw=1.5, label=label)
-    axes.set_xlabel("altitude above the equatorial radius (km)")
-    axes.set_ylabel("minutes")
+    axes.set_xlabel(_("altitude above the equatorial radius (km)"))
+    axes.set_ylabel(_("minutes"))
     axes.set_ylim(0, None)
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
     return figure

@@ -16,15 +16,24 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import data
+from . import data, i18n
+from .i18n import N_, _
 from .plots import OKABE_ITO, new_axes
 
 # --------------------------------------------------------------------------------------------------------------
 # Words for codes
 # --------------------------------------------------------------------------------------------------------------
 
-#: Orbit codes in the satellites table, in words.
-ORBIT_NAMES = {"GEO": "geostationary (GEO)", "SSO": "sun-synchronous (SSO)", "LEO": "low Earth orbit (LEO)"}
+#: Orbit codes in the satellites table, in words (English; shown through ``_()``).
+ORBIT_NAMES = {"GEO": N_("geostationary (GEO)"), "SSO": N_("sun-synchronous (SSO)"),
+               "LEO": N_("low Earth orbit (LEO)")}
+#: Satellite status codes and purpose codes in words (English: the code itself; shown through ``_()``).
+STATUS_NAMES = {"operating": N_("operating"), "retired": N_("retired"), "lost": N_("lost"), "unknown": N_("unknown")}
+PURPOSE_NAMES = {"communications": N_("communications"), "earth-observation": N_("earth observation"),
+                 "technology": N_("technology"), "science": N_("science"), "education": N_("education")}
+#: The countries (or territories) the satellites were launched from, as ``launch_country`` finds them.
+COUNTRY_NAMES = {"Kazakhstan": N_("Kazakhstan"), "Russia": N_("Russia"), "French Guiana": N_("French Guiana"),
+                 "India": N_("India"), "USA": N_("USA")}
 
 #: One Okabe-Ito colour and one line style per satellite status, so the status never depends on colour alone.
 STATUS_STYLES = {
@@ -36,11 +45,11 @@ STATUS_STYLES = {
 
 #: The kinds of disagreement, in the order the reading-sources lesson teaches them, with a plain-words heading.
 KIND_LABELS = {
-    "time-zone": "Same moment, different clocks (time zones)",
-    "rounding": "Same number, rounded differently",
-    "out-of-date": "True when written, out of date now",
-    "unsupported": "Claims nobody confirms",
-    "differing-records": "Records that really differ",
+    "time-zone": N_("Same moment, different clocks (time zones)"),
+    "rounding": N_("Same number, rounded differently"),
+    "out-of-date": N_("True when written, out of date now"),
+    "unsupported": N_("Claims nobody confirms"),
+    "differing-records": N_("Records that really differ"),
 }
 
 
@@ -57,16 +66,50 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 
 def date_text(value) -> str:
     """A date as readers write it, at the precision it has: '2007-03-27' -> '27 March 2007', '2019-08' ->
-    'August 2019', '1993' -> '1993'. Timestamps and dates give the day form."""
+    'August 2019', '1993' -> '1993'. Timestamps and dates give the day form. In Kazakh: '2007 жылғы 27 наурыз',
+    '2019 жылғы тамыз', '1993'."""
+    english = i18n.language() == i18n.DEFAULT
     if isinstance(value, str):
         parts = value.split("-")
         if len(parts) == 1:
             return parts[0]
         if len(parts) == 2:
+            if not english:
+                return i18n.month_year(int(parts[0]), int(parts[1]))
             return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if not english:
+            return i18n.date(f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}")
         return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     stamp = pd.Timestamp(value)
+    if not english:
+        return i18n.date(stamp)
     return f"{stamp.day} {_MONTHS[stamp.month - 1]} {stamp.year}"
+
+
+_MONTH_WORDS = "|".join(_MONTHS)
+_WRITTEN_DATE = re.compile(rf"(?:(\d{{1,2}}) ({_MONTH_WORDS})|({_MONTH_WORDS}) (\d{{1,2}}))(?:,? (\d{{4}}))?")
+_MEASURE = re.compile(r"(\d+(?:\.\d+)?) (m|km)")
+_UNITS = {"m": N_("m"), "km": N_("km")}
+
+
+def written_value(text) -> str:
+    """A short data value written in English ('27 March 2007', 'September 11', '6.5 m') in the reader's language:
+    a date or a measurement that is the whole text is rewritten ('2007 жылғы 27 наурыз', '11 қыркүйек', '6,5 м');
+    anything else (and everything in English) comes back as it is, since data text is never translated here."""
+    if text is None or i18n.language() == i18n.DEFAULT:
+        return text
+    value = str(text).strip()
+    match = _WRITTEN_DATE.fullmatch(value)
+    if match:
+        day = int(match.group(1) or match.group(4))
+        month = _MONTHS.index(match.group(2) or match.group(3)) + 1
+        if match.group(5):
+            return i18n.date(f"{match.group(5)}-{month:02d}-{day:02d}")
+        return i18n.date(f"2000-{month:02d}-{day:02d}", year=False)
+    match = _MEASURE.fullmatch(value)
+    if match:
+        return f"{i18n.localise_number(match.group(1))} {_(_UNITS[match.group(2)])}"
+    return text
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -93,21 +136,33 @@ def source_titles(ids, sources: pd.DataFrame | None = None, separator: str = "; 
 
 def status_label(status: str, as_of: str) -> str:
     """'operating (as of 2025-09-10)': a status always carries the date it was last confirmed."""
-    return f"{status} (as of {as_of})"
+    return _("{status} (as of {date})").format(status=_(STATUS_NAMES[status]) if status in STATUS_NAMES else status,
+                                               date=as_of)
+
+
+def orbit_name(code: str) -> str:
+    """An orbit code in words, in the reader's language: 'GEO' -> 'geostationary (GEO)'."""
+    return _(ORBIT_NAMES[code])
+
+
+def country_name(country: str) -> str:
+    """A country from ``launch_country`` in the reader's language ('Kazakhstan' -> 'Қазақстан'); others as they are."""
+    return _(COUNTRY_NAMES[country]) if country in COUNTRY_NAMES else country
 
 
 def satellite_table(satellites: pd.DataFrame | None = None) -> pd.DataFrame:
     """Kazakhstan's satellites as a tidy table for reading: one row per satellite, in launch order."""
     sats = data.satellites() if satellites is None else satellites
     sats = sats.sort_values("launch_utc", kind="stable")
+    purposes = sats["purpose"].astype(str)
     return pd.DataFrame({
-        "Satellite": sats["name"].astype(str),
-        "Purpose": sats["purpose"].astype(str).str.replace("-", " "),
-        "Launched (UTC)": sats["launch_utc"].dt.strftime("%Y-%m-%d %H:%M"),
-        "Rocket": sats["vehicle"].astype(str),
-        "Launch site": sats["launch_site"].astype(str),
-        "Orbit": sats["orbit"].astype(str).map(ORBIT_NAMES),
-        "Status": [status_label(str(s), str(d)) for s, d in zip(sats["status"], sats["status_as_of"])],
+        _("Satellite"): sats["name"].astype(str),
+        _("Purpose"): [_(PURPOSE_NAMES[p]) if p in PURPOSE_NAMES else p.replace("-", " ") for p in purposes],
+        _("Launched (UTC)"): sats["launch_utc"].dt.strftime("%Y-%m-%d %H:%M"),
+        _("Rocket"): sats["vehicle"].astype(str),
+        _("Launch site"): sats["launch_site"].astype(str),
+        _("Orbit"): sats["orbit"].astype(str).map(lambda code: orbit_name(code) if code in ORBIT_NAMES else None),
+        _("Status"): [status_label(str(s), str(d)) for s, d in zip(sats["status"], sats["status_as_of"])],
     }).reset_index(drop=True)
 
 
@@ -123,10 +178,10 @@ def cooperation_table(satellites: pd.DataFrame | None = None) -> pd.DataFrame:
     sats = data.satellites() if satellites is None else satellites
     sats = sats.sort_values("launch_utc", kind="stable")
     return pd.DataFrame({
-        "Satellite": sats["name"].astype(str),
-        "Built by": sats["builder"].astype(str),
-        "Rocket": sats["vehicle"].astype(str),
-        "Launched from": [launch_country(s) for s in sats["launch_site"]],
+        _("Satellite"): sats["name"].astype(str),
+        _("Built by"): sats["builder"].astype(str),
+        _("Rocket"): sats["vehicle"].astype(str),
+        _("Launched from"): [country_name(launch_country(s)) for s in sats["launch_site"]],
     }).reset_index(drop=True)
 
 
@@ -164,7 +219,9 @@ def satellite_timeline(satellites: pd.DataFrame | None = None):
     Returns (figure, axes).
     """
     spans = satellite_spans(satellites)
-    figure, axes = new_axes(width=9, height=0.5 * len(spans) + 1.6)
+    # Status labels are longer in Kazakh than in English: the Kazakh figure is wider and leaves them more room.
+    english = i18n.language() == i18n.DEFAULT
+    figure, axes = new_axes(width=9 if english else 11, height=0.5 * len(spans) + 1.6)
     for row_number, span in enumerate(spans.itertuples(index=False)):
         style = STATUS_STYLES.get(span.status, STATUS_STYLES["unknown"])
         left = mdates.date2num(span.launch)
@@ -184,16 +241,20 @@ def satellite_timeline(satellites: pd.DataFrame | None = None):
     axes.xaxis.set_major_locator(mdates.YearLocator(2))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     start, end = spans["launch"].min(), spans["end"].max()
-    axes.set_xlim(mdates.date2num(pd.Timestamp(start.year, 1, 1)), mdates.date2num(pd.Timestamp(end.year + 4, 1, 1)))
-    axes.set_xlabel("Year")
-    handles = [Line2D([], [], marker="^", color="black", linestyle="", label="launch")]
+    room = 4 if english else 10
+    axes.set_xlim(mdates.date2num(pd.Timestamp(start.year, 1, 1)), mdates.date2num(pd.Timestamp(end.year + room, 1, 1)))
+    if not english:     # no year labels under the labels' room, only under the data
+        axes.set_xticks([mdates.date2num(pd.Timestamp(year, 1, 1)) for year in range(start.year, end.year + 2, 2)])
+    axes.set_xlabel(_("Year"))
+    handles = [Line2D([], [], marker="^", color="black", linestyle="", label=_("launch"))]
     for status in [s for s in STATUS_STYLES if s in set(spans["status"])]:
         style = STATUS_STYLES[status]
         if status == "unknown":
             handles.append(Line2D([], [], color=style["color"], linestyle=":", linewidth=2.5,
-                                  label="status unknown"))
+                                  label=_("status unknown")))
         else:
-            handles.append(Patch(facecolor=style["color"], hatch=style["hatch"], edgecolor="black", label=status))
+            handles.append(Patch(facecolor=style["color"], hatch=style["hatch"], edgecolor="black",
+                                 label=_(STATUS_NAMES[status])))
     axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(handles), fontsize=8,
                 frameon=False)
     return figure, axes
@@ -246,8 +307,12 @@ def clock_table(instant, zones: dict[str, str]) -> pd.DataFrame:
     for place, zone in zones.items():
         local = local_time(instant, zone)
         hours = local.utcoffset().total_seconds() / 3600
-        rows.append({"Place": place, "Time zone": zone, "Offset from UTC": f"UTC{hours:+g}",
-                     "Local date": local.strftime("%A %d %B %Y"), "Local time": local.strftime("%H:%M")})
+        if i18n.language() == i18n.DEFAULT:
+            local_date = local.strftime("%A %d %B %Y")
+        else:
+            local_date = f"{i18n.date(local.date())}, {i18n.weekday_name(local.date())}"
+        rows.append({_("Place"): place, _("Time zone"): zone, _("Offset from UTC"): f"UTC{hours:+g}",
+                     _("Local date"): local_date, _("Local time"): local.strftime("%H:%M")})
     return pd.DataFrame(rows)
 
 
@@ -286,15 +351,15 @@ def disagreement_display(disagreements: pd.DataFrame | None = None, sources: pd.
     if kind is not None:
         rows = rows[rows["_kind"] == kind]
     return pd.DataFrame({
-        "Id": rows["disagreement_id"].astype(str),
-        "Kind": rows["_kind"],
-        "Topic": rows["topic"].astype(str),
-        "Claim A": rows["claim_a"].astype(str),
-        "Sources for A": [source_titles(s, sources) for s in rows["sources_a"]],
-        "Claim B": rows["claim_b"].astype(str),
-        "Sources for B": [source_titles(s, sources) for s in rows["sources_b"]],
-        "What the book teaches": rows["taught"].astype(str),
-        "Why": rows["explanation"].astype(str),
+        _("Id"): rows["disagreement_id"].astype(str),
+        _("Kind"): rows["_kind"],
+        _("Topic"): rows["topic"].astype(str),
+        _("Claim A"): rows["claim_a"].astype(str),
+        _("Sources for A"): [source_titles(s, sources) for s in rows["sources_a"]],
+        _("Claim B"): rows["claim_b"].astype(str),
+        _("Sources for B"): [source_titles(s, sources) for s in rows["sources_b"]],
+        _("What the book teaches"): rows["taught"].astype(str),
+        _("Why"): rows["explanation"].astype(str),
     }).reset_index(drop=True)
 
 
@@ -303,8 +368,9 @@ def kind_counts(disagreements: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = data.disagreements() if disagreements is None else disagreements
     counts = rows["kind"].astype(str).value_counts()
     kinds = list(KIND_LABELS) + sorted(set(counts.index) - set(KIND_LABELS))
-    return pd.DataFrame({"Kind": kinds, "What it means": [KIND_LABELS.get(k, k) for k in kinds],
-                         "Rows": [int(counts.get(k, 0)) for k in kinds]})
+    return pd.DataFrame({_("Kind"): kinds,
+                         _("What it means"): [_(KIND_LABELS[k]) if k in KIND_LABELS else k for k in kinds],
+                         _("Rows"): [int(counts.get(k, 0)) for k in kinds]})
 
 
 def claim_pair(disagreement_id: str, disagreements: pd.DataFrame | None = None,
@@ -315,9 +381,9 @@ def claim_pair(disagreement_id: str, disagreements: pd.DataFrame | None = None,
     if match.empty:
         raise KeyError(f"no disagreement with id '{disagreement_id}'")
     row = match.iloc[0]
-    return pd.DataFrame({"Claim": [str(row["claim_a"]), str(row["claim_b"])],
-                         "Who says so": [source_titles(row["sources_a"], sources),
-                                         source_titles(row["sources_b"], sources)]},
+    return pd.DataFrame({_("Claim"): [str(row["claim_a"]), str(row["claim_b"])],
+                         _("Who says so"): [source_titles(row["sources_a"], sources),
+                                            source_titles(row["sources_b"], sources)]},
                         index=pd.Index(["A", "B"], name=str(row["topic"])))
 
 
@@ -336,10 +402,10 @@ def claim_sources(disagreement_id: str, disagreements: pd.DataFrame | None = Non
             if source_id not in by_id.index:
                 raise KeyError(f"source id not in the sources table: {source_id}")
             source = by_id.loc[source_id]
-            records.append({"Claim": side, "Source": str(source["title"]),
-                            "Publisher": "" if pd.isna(source.get("publisher", pd.NA)) else str(source["publisher"]),
-                            "Published": "" if pd.isna(source.get("published", pd.NA)) else str(source["published"]),
-                            "Kind of source": "" if pd.isna(source.get("kind", pd.NA)) else str(source["kind"])})
+            records.append({_("Claim"): side, _("Source"): str(source["title"]),
+                            _("Publisher"): "" if pd.isna(source.get("publisher", pd.NA)) else str(source["publisher"]),
+                            _("Published"): "" if pd.isna(source.get("published", pd.NA)) else str(source["published"]),
+                            _("Kind of source"): "" if pd.isna(source.get("kind", pd.NA)) else str(source["kind"])})
     return pd.DataFrame(records)
 
 
@@ -354,5 +420,5 @@ def programme_history(events: pd.DataFrame | None = None, category: str = "progr
     """Events of one category (by default the agencies and laws of Kazakhstan's programme) as a dated table."""
     events = data.events() if events is None else events
     chosen = events[events["category"].astype(str) == category]
-    return pd.DataFrame({"Date": chosen["date"].astype(str), "What happened": chosen["title_en"].astype(str),
-                         "Details": chosen["description_en"].astype(str)}).reset_index(drop=True)
+    return pd.DataFrame({_("Date"): chosen["date"].astype(str), _("What happened"): chosen["title_en"].astype(str),
+                         _("Details"): chosen["description_en"].astype(str)}).reset_index(drop=True)

@@ -2,15 +2,19 @@
 
 Every question is generated from the dataset: the right answer comes from a row, the wrong ones (distractors)
 from other rows of the same table. Nothing is random: the same data give the same quiz, in the same order.
+Questions, answers and feedback follow the language in force (:mod:`kazspace.i18n`), as does the prompt that
+jupyterquiz writes above a numeric answer box.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import random
 from typing import Iterable
 
 from . import checking, data
+from .i18n import _, language, number
 
 
 def _choice_question(question: str, correct, distractors: Iterable, feedback_right: str,
@@ -41,10 +45,10 @@ def satellite_year_questions(n: int = 3) -> list[dict]:
     for row in sats.head(n).itertuples():
         year = int(row.launch_year)
         questions.append(_choice_question(
-            f"In which year did {row.name} launch?", year,
+            _("In which year did {name} launch?").format(name=row.name), year,
             _nearest(year, data.satellites()["launch_year"].astype(int)) + _nearest(year, range(year - 3, year + 4)),
-            f"Right: {row.name} went up on {row.launch_utc:%d %B %Y} (UTC).",
-            "Not that year: look at the satellites table."))
+            _("Right: {name} went up on {date} (UTC).").format(name=row.name, date=checking.long_date(row.launch_utc)),
+            _("Not that year: look at the satellites table.")))
     return questions
 
 
@@ -58,9 +62,10 @@ def flight_questions() -> list[dict]:
         name, year = label.rsplit(" (", 1)
         distractors = [row.landing_spacecraft] + [c for c in crafts if c != row.launch_spacecraft]
         questions.append(_choice_question(
-            f"Which spacecraft carried {name} into space in {year.rstrip(')')}?", row.launch_spacecraft,
-            distractors, f"Right: {row.launch_spacecraft}, launched from Baikonur.",
-            "Not that one: check the launch_spacecraft column (the landing craft can differ)."))
+            _("Which spacecraft carried {name} into space in {year}?").format(name=name, year=year.rstrip(")")),
+            row.launch_spacecraft, distractors,
+            _("Right: {spacecraft}, launched from Baikonur.").format(spacecraft=row.launch_spacecraft),
+            _("Not that one: check the launch_spacecraft column (the landing craft can differ).")))
     return questions
 
 
@@ -72,8 +77,9 @@ def event_year_questions(categories: Iterable[str] = ("baikonur", "world"), n: i
     for row in events.itertuples():
         year = row.date_start.year
         questions.append(_choice_question(
-            f"In which year: {row.title_en}?", year, _nearest(year, every_year),
-            f"Right: {row.date_start:%d %B %Y}.", "Not that year: find the event in the timeline."))
+            _("In which year: {event}?").format(event=row.title_en), year, _nearest(year, every_year),
+            _("Right: {date}.").format(date=checking.long_date(row.date_start)),
+            _("Not that year: find the event in the timeline.")))
     return questions
 
 
@@ -81,11 +87,12 @@ def geostationary_question() -> dict:
     """How many satellites in the table are geostationary (numeric)."""
     count = len(checking.geostationary())
     return {
-        "question": "How many of Kazakhstan's satellites in the table are in geostationary orbit (GEO)?",
+        "question": _("How many of Kazakhstan's satellites in the table are in geostationary orbit (GEO)?"),
         "type": "numeric", "precision": 0,
         "answers": [
-            {"type": "value", "value": count, "correct": True, "feedback": "Right: the KazSat communications satellites."},
-            {"type": "default", "feedback": "Count the rows whose orbit is GEO."},
+            {"type": "value", "value": count, "correct": True,
+             "feedback": _("Right: the KazSat communications satellites.")},
+            {"type": "default", "feedback": _("Count the rows whose orbit is GEO.")},
         ],
     }
 
@@ -108,9 +115,10 @@ def data_skills_quiz() -> list[dict]:
     sites = launches["site"].value_counts()
     top = sites.index[0]
     return [
-        _choice_question("Which site has the most rows in the launches table (all years)?", top,
-                         list(sites.index[1:4]), f"Right: {top}, with {int(sites.iloc[0]):,} launches.",
-                         "Not that one: try launches['site'].value_counts()."),
+        _choice_question(_("Which site has the most rows in the launches table (all years)?"), top,
+                         list(sites.index[1:4]),
+                         _("Right: {site}, with {n} launches.").format(site=top, n=number(sites.iloc[0])),
+                         _("Not that one: try launches['site'].value_counts().")),
         geostationary_question(),
     ]
 
@@ -140,6 +148,18 @@ LINK_LABELS_JS = """(function link(tries) {
 })(0);"""
 
 
+def _link_labels_js() -> str:
+    """LINK_LABELS_JS, which in another language also writes jupyterquiz's English prompt ("Type numeric answer
+    here:") in that language."""
+    if language() == "en":
+        return LINK_LABELS_JS
+    prompt = json.dumps(_("Type numeric answer here:"))
+    return LINK_LABELS_JS.replace('    if (box && box.tagName === "INPUT" && box.id) { label.htmlFor = box.id; }\n',
+                                  '    if (box && box.tagName === "INPUT" && box.id) { label.htmlFor = box.id; }\n'
+                                  f'    if (label.textContent === "Type numeric answer here:") {{ '
+                                  f'label.textContent = {prompt}; }}\n')
+
+
 def show(questions: list[dict], key: str = "quiz") -> None:
     """Display a quiz. The container id is derived from ``key``, so the saved page is the same on every build."""
     from IPython.display import Javascript, display
@@ -152,4 +172,4 @@ def show(questions: list[dict], key: str = "quiz") -> None:
                      colors=ACCESSIBLE_COLORS)
     finally:
         random.setstate(state)
-    display(Javascript(LINK_LABELS_JS))
+    display(Javascript(_link_labels_js()))

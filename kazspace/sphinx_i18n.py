@@ -14,6 +14,7 @@ from uuid import uuid4
 
 from docutils import nodes
 
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import get_translator
 from sphinx.locale import init as init_locale
@@ -71,12 +72,28 @@ def _alt_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     if app.config.language == "en" or not images:
         return
+    catalogue = _page_catalogue(app, docname)
+    if catalogue:
+        for image in images:
+            image["alt"] = catalogue.gettext(image["alt"])
+
+
+def _page_catalogue(app: Sphinx, docname: str):
     domain = docname_to_domain(docname, app.config.gettext_compact)
     folders = [str(Path(app.srcdir) / folder) for folder in app.config.locale_dirs]
     catalogue, found = init_locale(folders, app.config.language, domain)
-    if found:
-        for image in images:
-            image["alt"] = catalogue.gettext(image["alt"])
+    return catalogue if found else None
+
+
+def _toc_captions(app: Sphinx, doctree: nodes.document) -> None:
+    """The captions of _toc.yml's parts reach the root page as toctrees after Sphinx's i18n transforms have run
+    (sphinx-external-toc inserts them): translate them before the table of contents is collected."""
+    if app.config.language == "en":
+        return
+    toctrees = [node for node in doctree.findall(addnodes.toctree) if node.get("caption")]
+    catalogue = _page_catalogue(app, app.env.docname) if toctrees else None
+    for toctree in toctrees if catalogue else []:
+        toctree["caption"] = catalogue.gettext(toctree["caption"])
 
 
 def setup(app: Sphinx) -> dict:
@@ -84,4 +101,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _interface_catalogues, priority=900)
     app.connect("html-page-context", _switch_context)
     app.connect("doctree-resolved", _alt_text)
+    app.connect("doctree-read", _toc_captions, priority=100)   # before Sphinx collects the table of contents
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,12 +10,15 @@ over that whole period, so the figure never looks more precise than the data.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from . import i18n
+from .i18n import N_, _
 from .plots import OKABE_ITO, new_axes
 
 #: One fixed colour per event category, so a category looks the same in every lesson's timeline.
@@ -23,6 +26,9 @@ CATEGORY_COLOURS = {
     "baikonur": OKABE_ITO["blue"], "world": OKABE_ITO["vermillion"], "cosmonauts": OKABE_ITO["bluish green"],
     "programme": OKABE_ITO["reddish purple"], "satellites": OKABE_ITO["orange"], "baiterek": OKABE_ITO["sky blue"],
 }
+#: The categories as the legend names them (English: the code itself).
+CATEGORY_NAMES = {"baikonur": N_("baikonur"), "world": N_("world"), "cosmonauts": N_("cosmonauts"),
+                  "programme": N_("programme"), "satellites": N_("satellites"), "baiterek": N_("baiterek")}
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _WRAP = 46
 
@@ -42,8 +48,17 @@ def select_events(events: pd.DataFrame, categories: list[str] | None = None, sta
 
 
 def date_label(date: str, precision: str) -> str:
-    """'1955-02-12', 'day' -> '12 Feb 1955'; '1955-04', 'month' -> 'Apr 1955'; '1969', 'year' -> '1969'."""
+    """'1955-02-12', 'day' -> '12 Feb 1955'; '1955-04', 'month' -> 'Apr 1955'; '1969', 'year' -> '1969'.
+
+    In Kazakh: '1955 жылғы 12 ақпан', '1955 жылғы сәуір', '1969'.
+    """
     parts = str(date).split("-")
+    if i18n.language() != i18n.DEFAULT:
+        if precision == "day":
+            return i18n.date(f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}")
+        if precision == "month":
+            return i18n.month_year(int(parts[0]), int(parts[1]))
+        return parts[0]
     if precision == "day":
         return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if precision == "month":
@@ -55,6 +70,21 @@ def event_dates(events: pd.DataFrame) -> pd.Series:
     """Each event's date as a reader sees it ('12 Feb 1955', 'Apr 1955', '1969'), indexed by event_id."""
     labels = [date_label(d, p) for d, p in zip(events["date"], events["precision"].astype(str))]
     return pd.Series(labels, index=events["event_id"].astype(str), name="date_label")
+
+
+class _MonthNamesFormatter(mdates.ConciseDateFormatter):
+    """matplotlib's concise date labels with the month names of the language in force (matplotlib writes English)."""
+
+    _ENGLISH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+    def _translate(self, text: str) -> str:
+        return self._ENGLISH.sub(lambda m: i18n.month_name(_MONTHS.index(m.group(1)) + 1), text)
+
+    def format_ticks(self, values):
+        return [self._translate(label) for label in super().format_ticks(values)]
+
+    def get_offset(self):
+        return self._translate(super().get_offset())
 
 
 def period_end(start: pd.Timestamp, precision: str) -> pd.Timestamp:
@@ -104,13 +134,14 @@ def timeline_figure(events_frame: pd.DataFrame, title: str | None = None):
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
+    formatter = mdates.ConciseDateFormatter if i18n.language() == i18n.DEFAULT else _MonthNamesFormatter
+    axes.xaxis.set_major_formatter(formatter(axes.xaxis.get_major_locator()))
     present = [c for c in CATEGORY_COLOURS if c in set(frame["category"].astype(str))]
-    handles = [Line2D([], [], color=CATEGORY_COLOURS[c], marker="s", linestyle="", markersize=9, label=c)
-               for c in present]
-    handles += [Line2D([], [], color="#555555", marker="o", linestyle="", label="date known to the day"),
+    handles = [Line2D([], [], color=CATEGORY_COLOURS[c], marker="s", linestyle="", markersize=9,
+                      label=_(CATEGORY_NAMES.get(c, c)) if c in CATEGORY_NAMES else c) for c in present]
+    handles += [Line2D([], [], color="#555555", marker="o", linestyle="", label=_("date known to the day")),
                 Line2D([], [], color="#555555", marker="o", markerfacecolor="white", markeredgewidth=2,
-                       linestyle="", label="known only to the month or year (bar: the whole period)")]
+                       linestyle="", label=_("known only to the month or year (bar: the whole period)"))]
     figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 3), frameon=False,
                   fontsize=9)
     return figure

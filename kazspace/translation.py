@@ -6,7 +6,7 @@
 - ``python -m kazspace.translation check`` reports every catalogue entry that is untranslated, fuzzy or obsolete, and
   every translation whose MyST markup (roles, references, glued numbers, links) differs from its source.
 - ``python -m kazspace.translation fix-glue`` rewrites glue roles in translations into the path form
-  (``{glue:text}`lessons/x.md::key:s```): Sphinx parses a translated paragraph on its own, where a bare key is not
+  (``{glue:text}`/lessons/x.md::key:s```): Sphinx parses a translated paragraph on its own, where a bare key is not
   found and renders empty.
 
 The catalogues live in ``locales/<language>/LC_MESSAGES``: one ``.po`` per page (``lessons/cosmonauts.po``), plus the
@@ -171,7 +171,8 @@ def catalogue_problems(language: str = "kk", files: list[Path] | None = None) ->
 
 
 def _bare_glue(text: str) -> list[str]:
-    return [m.group(0) for m in _GLUE.finditer(text) if "::" not in m.group("key")]
+    """Glue roles not in the path form from the book's root."""
+    return [m.group(0) for m in _GLUE.finditer(text) if "::" not in m.group("key") or not m.group("key").startswith("/")]
 
 
 def is_page_catalogue(path: Path, language: str = "kk") -> bool:
@@ -189,13 +190,15 @@ def page_of(po_path: Path, language: str = "kk") -> str:
 
 
 def path_form(text: str, page: str) -> str:
-    """Glue roles in the path form that a translated paragraph needs."""
+    """Glue roles in the path form that a translated paragraph needs: ``/page::key:s``, the path from the book's
+    root (myst-nb reads a path without the leading slash relative to the page's own folder)."""
     def fix(match: re.Match) -> str:
         key = match.group("key")
         if "::" in key:
-            return match.group(0)
-        return f"{{{match.group('role')}}}`{page}::{key}:s`" if ":" not in key else \
-            f"{{{match.group('role')}}}`{page}::{key}`"
+            path, rest = key.split("::", 1)
+            return f"{{{match.group('role')}}}`/{path.lstrip('/')}::{rest}`"
+        return f"{{{match.group('role')}}}`/{page}::{key}:s`" if ":" not in key else \
+            f"{{{match.group('role')}}}`/{page}::{key}`"
     return _GLUE.sub(fix, text)
 
 

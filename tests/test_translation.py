@@ -55,7 +55,7 @@ def test_the_check_finds_untranslated_fuzzy_and_changed_markup(tmp_path):
         'msgid "Launched {glue:text}`count` times {footcite}`source-a`."', 'msgstr "{glue:text}`count` рет ұшырылды."', "",
         'msgid "See {ref}`the map <map-label>`."', 'msgstr "{ref}`Картаны <other-label>` қараңыз."', "",
         'msgid "Read [the log](https://example.org/log)."', 'msgstr "[Журналды](https://example.org/other) оқыңыз."',
-        "", 'msgid "All right {glue:text}`n`."', 'msgstr "Бәрі дұрыс {glue:text}`lessons/x.md::n:s`."', ""]),
+        "", 'msgid "All right {glue:text}`n`."', 'msgstr "Бәрі дұрыс {glue:text}`/lessons/x.md::n:s`."', ""]),
         encoding="utf-8")
     problems = [p.message for p in translation.catalogue_problems("kk", [broken])]
     assert len(problems) == 5, problems
@@ -66,8 +66,9 @@ def test_the_check_finds_untranslated_fuzzy_and_changed_markup(tmp_path):
 
 def test_a_bare_glue_role_in_a_translation_is_reported_and_fixed_into_the_path_form():
     assert translation.path_form("{glue:text}`k` ұшырылым", "lessons/x.md") == \
-        "{glue:text}`lessons/x.md::k:s` ұшырылым"
-    assert translation.path_form("{glue}`lessons/x.md::k:s`", "lessons/x.md") == "{glue}`lessons/x.md::k:s`"
+        "{glue:text}`/lessons/x.md::k:s` ұшырылым"
+    assert translation.path_form("{glue}`/lessons/x.md::k:s`", "lessons/x.md") == "{glue}`/lessons/x.md::k:s`"
+    assert translation.path_form("{glue}`lessons/x.md::k:s`", "lessons/x.md") == "{glue}`/lessons/x.md::k:s`"
     assert translation.glue_key("lessons/x.md::k:s") == translation.glue_key("k") == "k"
     assert translation.glue_key("k:.1f") == "k"
 
