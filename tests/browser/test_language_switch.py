@@ -27,8 +27,11 @@ def test_every_page_links_to_the_same_page_in_the_other_edition(site):
     for language, root in EDITION_ROOTS.items():
         edition = site / root
         for page in built_pages(edition):
+            text = (edition / page).read_text(encoding="utf-8")
+            if 'http-equiv="Refresh"' in text:
+                continue               # Jupyter Book's index.html only redirects to the first page
             parser = Switches()
-            parser.feed((edition / page).read_text(encoding="utf-8"))
+            parser.feed(text)
             others = [other for other in EDITION_ROOTS if other != language]
             if [lang for lang, _ in parser.links] != others:
                 problems.append(f"{root}{page}: switches to {parser.links}")
@@ -50,14 +53,14 @@ def test_the_switch_goes_to_kazakh_and_back_in_a_browser(page, site_server, brow
         english_title = tab.locator("h1").first.inner_text()
         assert tab.locator("html").get_attribute("lang") == "en"
 
-        tab.get_by_role("link", name="Қазақша").click()
+        tab.get_by_role("link", name="Қазақша", exact=True).click()
         tab.wait_for_load_state("load")
         assert tab.url == site_server + EDITION_ROOTS["kk"] + page
         assert tab.locator("html").get_attribute("lang") == "kk"
         kazakh_title = tab.locator("h1").first.inner_text()
         assert kazakh_title != english_title and any("\u0400" <= c <= "\u04ff" for c in kazakh_title), kazakh_title
 
-        tab.get_by_role("link", name="English").click()
+        tab.get_by_role("link", name="English", exact=True).click()
         tab.wait_for_load_state("load")
         assert tab.url == site_server + EDITION_ROOTS["en"] + page
         assert tab.locator("h1").first.inner_text() == english_title
