@@ -210,40 +210,11 @@ def update(template: Path, lang: str) -> Path:
     return target
 
 
-def set_translations(translations: dict[str, str], lang: str = "kk") -> list[str]:
-    """Write translations into ``kazspace.po`` (under a lock: several people may add theirs at once); returns the
-    messages that are not in the catalogue (run ``python -m kazspace.i18n extract`` first)."""
-    import fcntl
-
-    from babel.messages.pofile import read_po, write_po
-
-    target = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with (LOCALES / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        with target.open("rb") as handle:
-            catalogue = read_po(handle, locale=lang)
-        unknown = []
-        for message_id, text in translations.items():
-            message = catalogue.get(message_id)
-            if message is None:
-                unknown.append(message_id)
-                continue
-            message.string, message.flags = text, {f for f in message.flags if f != "fuzzy"}
-        with target.open("wb") as handle:
-            write_po(handle, catalogue, width=0, include_lineno=False, sort_output=True)
-    _catalogue.cache_clear()
-    return unknown
-
-
 def main(argv: list[str]) -> int:
     if argv[1:2] == ["extract"]:
-        import fcntl
-
-        with (LOCALES / ".lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            template = extract()
-            for lang in sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES").is_dir()):
-                print(update(template, lang).relative_to(REPO))
+        template = extract()
+        for lang in sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES").is_dir()):
+            print(update(template, lang).relative_to(REPO))
         return 0
     print("usage: python -m kazspace.i18n extract", file=sys.stderr)
     return 2
